@@ -1,0 +1,65 @@
+import nx from '@nx/eslint-plugin';
+
+const infraBanned = ['fastify', '@fastify/*', 'react', 'react-dom', '@aws-sdk/*'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+      "ignores": [
+        "**/dist",
+        "**/out-tsc",
+        "**/node_modules",
+        "**/.data",
+        "**/vite.config.*.timestamp*",
+        "**/vitest.config.*.timestamp*"
+      ]
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs'],
+    // Tool configs (vitest/vite/eslint) share root presets by relative path; they are not module code.
+    ignores: ['**/vitest.config.ts', '**/vite.config.ts', '**/eslint.config.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'scope:app',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@pulumi/*'],
+            },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@pulumi/*'],
+            },
+            {
+              sourceTag: 'scope:infra',
+              onlyDependOnLibsWithTags: ['scope:infra'],
+              bannedExternalImports: infraBanned,
+            },
+            {
+              sourceTag: 'type:infra-lib',
+              onlyDependOnLibsWithTags: ['type:infra-lib'],
+              bannedExternalImports: infraBanned,
+            },
+            {
+              sourceTag: 'platform:browser',
+              onlyDependOnLibsWithTags: ['platform:browser', 'platform:universal'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];

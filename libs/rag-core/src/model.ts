@@ -1,0 +1,50 @@
+/** Text of one PDF page. `pageNumber` is 1-based, as printed by PDF viewers. */
+export interface PageText {
+  pageNumber: number;
+  text: string;
+}
+
+/** A parsed PDF: every page in order (a page without text has `text: ''`). */
+export interface ParsedDocument {
+  pageCount: number;
+  pages: PageText[];
+}
+
+/**
+ * A retrievable passage. Chunks never cross a page boundary, so every citation names exactly
+ * one page; `pageEnd` equals `pageStart` today and stays in the contract for formats where a
+ * passage may span pages. `charStart`/`charEnd` are offsets into the page's `text`
+ * (end exclusive), used to highlight the passage in the viewer.
+ */
+export interface Chunk {
+  documentId: string;
+  index: number;
+  pageStart: number;
+  pageEnd: number;
+  charStart: number;
+  charEnd: number;
+  text: string;
+  tokenCount: number;
+}
+
+/** A chunk as stored for a session. `key` is {@link chunkKey}. */
+export interface StoredChunk extends Chunk {
+  key: string;
+  sessionId: string;
+}
+
+/** A chunk with the score it was retrieved with (higher is better). */
+export interface ScoredChunk extends StoredChunk {
+  score: number;
+}
+
+/** Deterministic key of a chunk: the same job always writes the same keys, so redelivery replaces. */
+export function chunkKey(documentId: string, chunkIndex: number): string {
+  return `${documentId}#${chunkIndex}`;
+}
+
+/** One turn of chat history. */
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}

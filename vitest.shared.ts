@@ -1,0 +1,37 @@
+/**
+ * One test configuration for every project, so each project's `vitest.config.ts`
+ * says only what is special about it.
+ *
+ * - Workspace libraries resolve to their TypeScript source through the
+ *   `@student-helper/source` export condition (the same condition tsconfig uses),
+ *   so tests never run against a stale `dist/`.
+ * - Every run also writes a JSON report to `dist/test-results/<project>.json`;
+ *   `tools/test-runner/run-all-tests.mjs` sums those into the final summary line.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultServerConditions, defaultClientConditions } from 'vite';
+import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
+
+export const workspaceRoot = path.dirname(fileURLToPath(import.meta.url));
+export const sourceCondition = '@student-helper/source';
+
+export function projectTestConfig(projectName: string, overrides: ViteUserConfig = {}): ViteUserConfig {
+  const base = defineConfig({
+    resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
+    ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
+    cacheDir: path.join(workspaceRoot, 'node_modules/.vite', projectName),
+    test: {
+      name: projectName,
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
+      environment: 'node',
+      watch: false,
+      passWithNoTests: true,
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      reporters: ['default', 'json'],
+      outputFile: { json: path.join(workspaceRoot, 'dist/test-results', `${projectName}.json`) },
+    },
+  });
+  return mergeConfig(base, overrides);
+}
