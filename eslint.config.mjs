@@ -19,7 +19,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs'],
     // Tool configs (vitest/vite/eslint) share root presets by relative path; they are not module code.
-    ignores: ['**/vitest.config.ts', '**/vite.config.ts', '**/eslint.config.mjs'],
+    ignores: ['**/vitest.config.ts', '**/vite.config.ts', '**/eslint.config.mjs', 'tools/test-runner/**'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
