@@ -7,3 +7,7 @@ export { CitationParser, parseCitations, type CitationParserOptions, type Parsed
 export { citationMarkerPattern, markerNumbers, stripCitationMarkers } from './citation-markers.js';
 export { bestSupportingQuote, defaultMaxQuoteChars, type Quote } from './best-quote.js';
 export { neutraliseDelimiters, escapeAttribute } from './untrusted-text.js';
+export { ExtractiveAnswerer } from './extractive-answerer.js';
+export { extractiveAnswererDefaults, extractiveModelId, type ExtractiveAnswererOptions } from './extractive-answerer.defaults.js';
+export { composeExtractiveAnswer, selectAnswerSentences, type ExtractedSentence } from './extractive-answer.js';
+export { streamTokens } from './stream-tokens.js';
