@@ -11,3 +11,13 @@ export { ExtractiveAnswerer } from './extractive-answerer.js';
 export { extractiveAnswererDefaults, extractiveModelId, type ExtractiveAnswererOptions } from './extractive-answerer.defaults.js';
 export { composeExtractiveAnswer, selectAnswerSentences, type ExtractedSentence } from './extractive-answer.js';
 export { streamTokens } from './stream-tokens.js';
+export {
+  answerQuestion,
+  collectAnswer,
+  type AnswerDoneData,
+  type AnsweredMessage,
+  type AnswerQuestionDeps,
+  type AnswerQuestionRequest,
+  type AnswerStreamEvent,
+} from './answer-question.js';
+export { defaultRetrievalTopK } from './answer-question.defaults.js';
