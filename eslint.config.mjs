@@ -38,6 +38,12 @@ export default [
               bannedExternalImports: ['@pulumi/*'],
             },
             {
+              // Benchmarks and evaluation scripts call the shared libraries like an app does.
+              sourceTag: 'scope:tools',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@pulumi/*'],
+            },
+            {
               sourceTag: 'scope:infra',
               onlyDependOnLibsWithTags: ['scope:infra'],
               bannedExternalImports: infraBanned,

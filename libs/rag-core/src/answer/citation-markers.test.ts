@@ -19,6 +19,7 @@ describe('citation markers', () => {
     expect(partialMarkerStart('see [the figure')).toBe(-1);
     expect(partialMarkerStart(`[1${' '.repeat(45)}`)).toBe(-1);
     expect(partialMarkerStart('no bracket')).toBe(-1);
+    expect(partialMarkerStart(`${'x ['.repeat(50)}[12`)).toBe(150);
   });
 
   it('strips markers and the space before them', () => {

@@ -31,8 +31,11 @@ export function markerNumbers(body: string): number[] {
  * streaming reader waits for more text before deciding; -1 when the tail cannot become one.
  */
 export function partialMarkerStart(text: string): number {
-  const open = text.lastIndexOf('[');
-  if (open < 0 || text.length - open > maxMarkerLength) return -1;
+  // Only the tail can hold an unfinished marker; searching just it keeps streaming linear.
+  const tailStart = Math.max(0, text.length - maxMarkerLength);
+  const inTail = text.slice(tailStart).lastIndexOf('[');
+  if (inTail < 0) return -1;
+  const open = tailStart + inTail;
   return partialMarker.test(text.slice(open)) ? open : -1;
 }
 
