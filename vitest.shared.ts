@@ -35,3 +35,15 @@ export function projectTestConfig(projectName: string, overrides: ViteUserConfig
   });
   return mergeConfig(base, overrides);
 }
+
+/**
+ * For projects that load `@pulumi/pulumi`. Vitest hands `ssr.resolve.conditions` to Node as
+ * `--conditions` flags, so with Vite's default `module` condition a CommonJS
+ * `require('@opentelemetry/api')` inside the Pulumi SDK picks that package's ESM build,
+ * whose extensionless imports Node cannot load. These projects drop the `module` condition.
+ */
+export function pulumiProjectTestConfig(projectName: string, overrides: ViteUserConfig = {}): ViteUserConfig {
+  const config = projectTestConfig(projectName, overrides);
+  const conditions = (config.ssr?.resolve?.conditions ?? []).filter((c) => c !== 'module');
+  return { ...config, ssr: { ...config.ssr, resolve: { ...config.ssr?.resolve, conditions } } };
+}
