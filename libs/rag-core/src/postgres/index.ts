@@ -3,3 +3,14 @@ export type { Database, DatabaseConfig, PGliteDataDirConfig, PGliteInstanceConfi
 export { pgPoolDefaults } from './open-database.defaults.js';
 export { PGliteDialect, type PGliteDialectConfig } from './pglite-dialect.js';
 export { migrateToLatest, MigrationFailedError, type MigrateOptions } from './migrate.js';
+export { migrateChunkStore, storedSettings, RAG_CORE_MIGRATION_TABLE } from './migrate-chunk-store.js';
+export {
+  ChunkStoreSettingsError,
+  MAX_PGVECTOR_DIMENSIONS,
+  type ChunkStoreSettings,
+  type ChunkStoreSettingsErrorCode,
+} from './chunk-store-settings.js';
+export type { ChunkStoreTables, ChunksTable, ChunkVectorsTable, RagCoreSettingsTable } from './chunk-store.tables.js';
+export { chunkStoreDefaults, MAX_BIND_PARAMETERS } from './chunk-store.defaults.js';
+export { PgChunkStore, type PgChunkStoreOptions } from './pg-chunk-store.js';
+export { orQueryText } from './lexical-query.js';

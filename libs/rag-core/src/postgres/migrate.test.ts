@@ -58,7 +58,8 @@ describe.each(databaseTargets())('migrateToLatest on $name', (target) => {
 
 describe('migrateToLatest with one schema per suite on the same PostgreSQL', () => {
   it('creates each schema its own migration table (Kysely alone would find the other schema’s)', async () => {
-    const pgTarget = databaseTargets().find((target) => target.id === 'pg')!;
+    const [pgTarget] = databaseTargets().filter((target) => target.id === 'pg');
+    if (!pgTarget) throw new Error('no pg target');
     const first = await openTarget(pgTarget);
     const second = await openTarget(pgTarget);
     try {

@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgPoolDefaults } from './open-database.defaults.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { vectorExtensionAvailable } from './vector-extension.js';
 
 /** Embedded Postgres in this process: file-backed under `dataDir`, in memory without one. */
 export interface PGliteDataDirConfig {
@@ -86,15 +87,6 @@ async function openPg<DB>(config: PgConfig): Promise<Database<DB>> {
       cause: error,
     });
   }
-}
-
-// Kysely is invariant in its table interface; this query touches none of them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function vectorExtensionAvailable(db: Kysely<any>): Promise<boolean> {
-  const { rows } = await sql<{ available: boolean }>`
-    select exists (select 1 from pg_available_extensions where name = 'vector') as available
-  `.execute(db);
-  return rows[0]?.available === true;
 }
 
 const INT8_OID = 20;

@@ -1,0 +1,82 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import { chunkStoreDefaults } from './chunk-store.defaults.js';
+import type { ChunkStoreSettings } from './chunk-store-settings.js';
+
+/**
+ * rag-core's migrations. `0002_chunk_vectors` exists only for stores whose vectors live in
+ * pgvector, and bakes the embedding dimension into the column type — which is why the settings
+ * row guards against reopening a store with another model (see migrateChunkStore).
+ */
+export function chunkStoreMigrations(settings: ChunkStoreSettings): Record<string, Migration> {
+  const migrations: Record<string, Migration> = { '0001_chunks': chunksMigration };
+  if (settings.vectorIndex === 'pgvector') migrations['0002_chunk_vectors'] = chunkVectorsMigration(settings.dimensions);
+  return migrations;
+}
+
+const textSearchConfig = sql.lit(chunkStoreDefaults.textSearchConfig);
+
+const chunksMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('chunks')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addColumn('document_id', 'text', (c) => c.notNull())
+      .addColumn('chunk_index', 'integer', (c) => c.notNull().check(sql`chunk_index >= 0`))
+      .addColumn('page_start', 'integer', (c) => c.notNull().check(sql`page_start >= 1`))
+      .addColumn('page_end', 'integer', (c) => c.notNull())
+      .addColumn('char_start', 'integer', (c) => c.notNull().check(sql`char_start >= 0`))
+      .addColumn('char_end', 'integer', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('token_count', 'integer', (c) => c.notNull().check(sql`token_count >= 0`))
+      .addColumn('text_search', sql`tsvector`, (c) =>
+        c.generatedAlwaysAs(sql`to_tsvector(${textSearchConfig}::regconfig, text)`).stored(),
+      )
+      .addCheckConstraint('chunks_key_is_document_and_index', sql`key = document_id || '#' || chunk_index`)
+      .addCheckConstraint('chunks_page_span', sql`page_end >= page_start`)
+      .addCheckConstraint('chunks_char_span', sql`char_end >= char_start`)
+      .execute();
+    await db.schema.createIndex('chunks_text_search_idx').on('chunks').using('gin').column('text_search').execute();
+    await db.schema.createIndex('chunks_session_document_idx').on('chunks').columns(['session_id', 'document_id']).execute();
+    await db.schema.createIndex('chunks_document_idx').on('chunks').column('document_id').execute();
+
+    await db.schema
+      .createTable('rag_core_settings')
+      .addColumn('id', 'boolean', (c) => c.primaryKey().defaultTo(true).check(sql`id`))
+      .addColumn('embedding_model_id', 'text', (c) => c.notNull())
+      .addColumn('dimensions', 'integer', (c) => c.notNull())
+      .addColumn('vector_index', 'text', (c) => c.notNull().check(sql`vector_index in ('pgvector', 'none')`))
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('rag_core_settings').execute();
+    await db.schema.dropTable('chunks').execute();
+  },
+};
+
+function chunkVectorsMigration(dimensions: number): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await sql`create extension if not exists vector`.execute(db);
+      await db.schema
+        .createTable('chunk_vectors')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('chunk_index', 'integer', (c) => c.notNull())
+        .addColumn('embedding', sql`vector(${sql.lit(dimensions)})`, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('chunk_vectors_embedding_idx')
+        .on('chunk_vectors')
+        .using('hnsw')
+        .expression(sql`embedding vector_cosine_ops`)
+        .execute();
+      await db.schema.createIndex('chunk_vectors_session_document_idx').on('chunk_vectors').columns(['session_id', 'document_id']).execute();
+      await db.schema.createIndex('chunk_vectors_document_idx').on('chunk_vectors').column('document_id').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('chunk_vectors').execute();
+    },
+  };
+}
