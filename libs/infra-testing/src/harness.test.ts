@@ -129,8 +129,13 @@ describe('setupMockHarness', () => {
     expect(ami.value).toMatch(/^ami-0[0-9a-f]{16}$/);
   });
 
-  it('named() refuses ambiguous or missing names', () => {
+  it('named() refuses ambiguous or missing names, and narrows by type', async () => {
     expect(() => harness.named('nothing')).toThrow("Expected exactly one resource named 'nothing', found 0");
+    new aws.sqs.Queue('twin', {});
+    new aws.sns.Topic('twin', {});
+    await harness.settle();
+    expect(() => harness.named('twin')).toThrow("Expected exactly one resource named 'twin', found 2");
+    expect(harness.named('twin', 'aws:sns/topic:Topic').type).toBe('aws:sns/topic:Topic');
   });
 
   it('exposes UnmockedCallError for callers that want to match on it', () => {

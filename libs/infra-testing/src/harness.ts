@@ -158,11 +158,14 @@ export class MockHarness {
     return this.recorded.filter((r) => r.type === type);
   }
 
-  /** The one resource with this logical name; throws if there is none or more than one. */
-  named(name: string): RecordedResource {
-    const found = this.recorded.filter((r) => r.name === name);
+  /**
+   * The one resource with this logical name (and type, when a component and its main child
+   * share a name); throws if there is none or more than one.
+   */
+  named(name: string, type?: string): RecordedResource {
+    const found = this.recorded.filter((r) => r.name === name && (type === undefined || r.type === type));
     if (found.length !== 1) {
-      throw new Error(`Expected exactly one resource named '${name}', found ${found.length}`);
+      throw new Error(`Expected exactly one resource named '${name}'${type ? ` of type ${type}` : ''}, found ${found.length}`);
     }
     return found[0] as RecordedResource;
   }
