@@ -14,3 +14,5 @@ export type { ChunkStoreTables, ChunksTable, ChunkVectorsTable, RagCoreSettingsT
 export { chunkStoreDefaults, MAX_BIND_PARAMETERS } from './chunk-store.defaults.js';
 export { PgChunkStore, type PgChunkStoreOptions } from './pg-chunk-store.js';
 export { orQueryText } from './lexical-query.js';
+export { PgVectorIndex, type PgVectorIndexOptions } from './pg-vector-index.js';
+export { pgVectorIndexDefaults } from './pg-vector-index.defaults.js';

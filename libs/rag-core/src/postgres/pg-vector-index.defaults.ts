@@ -1,0 +1,11 @@
+export const pgVectorIndexDefaults = {
+  /**
+   * Candidates the HNSW scan keeps (`hnsw.ef_search`; pgvector's own default is 40, the maximum
+   * 1000). Raised to `topK` when that is larger: the scan can never return more than ef_search rows.
+   */
+  efSearch: 100,
+  /** Rows per upsert statement: a 1024-dimension vector is ~10 KB of SQL text, so ~5 MB per statement. */
+  upsertBatchRows: 500,
+  /** First pgvector release with iterative index scans (`hnsw.iterative_scan`). */
+  iterativeScanSince: [0, 8] as const,
+} as const;

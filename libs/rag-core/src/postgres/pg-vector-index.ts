@@ -1,0 +1,176 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { chunkKey } from '../model.js';
+import type { DocumentVectors, VectorIndex, VectorMatch, VectorQuery, VectorRecord } from '../ports/vector-index.js';
+import { inBatches, rowsPerInsert } from './batches.js';
+import type { ChunkStoreTables } from './chunk-store.tables.js';
+import { pgVectorIndexDefaults } from './pg-vector-index.defaults.js';
+import { supportsIterativeScan } from './pgvector-version.js';
+import { assertTopK, documentFilter } from './search-limits.js';
+import { isZeroVector, vectorLiteral } from './vector-literal.js';
+
+export interface PgVectorIndexOptions {
+  /** The embedding dimension; must match the `vector(N)` column `migrateChunkStore` created. */
+  dimensions: number;
+  /** `hnsw.ef_search` for queries (raised to topK when smaller). Default {@link pgVectorIndexDefaults.efSearch}. */
+  efSearch?: number;
+  /**
+   * `hnsw.max_scan_tuples`: how far an iterative scan may go before giving up (pgvector's
+   * default, 20,000, when unset). When it gives up short of topK, the exact search takes over.
+   */
+  maxScanTuples?: number;
+  /** Rows per upsert statement. Default {@link pgVectorIndexDefaults.upsertBatchRows}. */
+  upsertBatchRows?: number;
+}
+
+const vectorColumns = 5;
+
+interface MatchRow {
+  key: string;
+  document_id: string;
+  chunk_index: number;
+  score: number;
+}
+
+/**
+ * `VectorIndex` on pgvector (PGlite or PostgreSQL) over rag-core's `chunk_vectors` table,
+ * created by `migrateChunkStore(db, { vectorIndex: 'pgvector', … })`.
+ *
+ * Queries walk the HNSW cosine index. The session (and document) filter is applied to what
+ * the index scan yields, so a plain HNSW query for a session holding a few chunks among
+ * thousands of other sessions' chunks returns the `ef_search` nearest vectors of the whole
+ * table, filters them, and comes back with fewer than topK — often none. Each query therefore
+ * runs in a transaction with `SET LOCAL`: `hnsw.ef_search` ≥ topK and, on pgvector ≥ 0.8,
+ * `hnsw.iterative_scan = strict_order` (the scan continues until topK rows pass the filter).
+ * If it still ends short (iterative scans stop at `hnsw.max_scan_tuples`; older pgvector has no
+ * iterative scan), the same query runs again with index scans disabled: an exact search over
+ * the session's rows through the B-tree on (session_id, document_id).
+ */
+export class PgVectorIndex implements VectorIndex {
+  readonly #db: Kysely<ChunkStoreTables>;
+  readonly #dimensions: number;
+  readonly #efSearch: number;
+  readonly #maxScanTuples: number | undefined;
+  readonly #upsertBatchRows: number;
+  #iterativeScan: Promise<boolean> | undefined;
+
+  // Kysely is invariant in its table interface: the app passes its own `Kysely<Database>`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(db: Kysely<any>, options: PgVectorIndexOptions) {
+    if (!Number.isInteger(options.dimensions) || options.dimensions < 1) {
+      throw new RangeError(`dimensions must be a positive integer, got ${options.dimensions}.`);
+    }
+    this.#db = db;
+    this.#dimensions = options.dimensions;
+    this.#efSearch = options.efSearch ?? pgVectorIndexDefaults.efSearch;
+    this.#maxScanTuples = options.maxScanTuples;
+    this.#upsertBatchRows = rowsPerInsert(vectorColumns, options.upsertBatchRows ?? pgVectorIndexDefaults.upsertBatchRows);
+  }
+
+  /** Inserts or replaces vectors by key (`ON CONFLICT (key) DO UPDATE`), so re-indexing a document never duplicates. */
+  async upsert(records: readonly VectorRecord[]): Promise<void> {
+    const keys = new Set<string>();
+    const rows = records.map((record) => {
+      if (record.key !== chunkKey(record.documentId, record.chunkIndex)) {
+        throw new TypeError(`Key "${record.key}" is not ${chunkKey(record.documentId, record.chunkIndex)} (documentId#chunkIndex).`);
+      }
+      if (keys.has(record.key)) throw new TypeError(`Key "${record.key}" appears twice in one upsert.`);
+      keys.add(record.key);
+      return {
+        key: record.key,
+        session_id: record.sessionId,
+        document_id: record.documentId,
+        chunk_index: record.chunkIndex,
+        embedding: vectorLiteral(record.embedding, this.#dimensions, `"${record.key}"`),
+      };
+    });
+    for (const batch of inBatches(rows, this.#upsertBatchRows)) {
+      await this.#db
+        .insertInto('chunk_vectors')
+        .values(batch)
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet((eb) => ({
+            session_id: eb.ref('excluded.session_id'),
+            document_id: eb.ref('excluded.document_id'),
+            chunk_index: eb.ref('excluded.chunk_index'),
+            embedding: eb.ref('excluded.embedding'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** The topK nearest chunks of the session by cosine similarity, best first. A zero query vector matches nothing. */
+  async query(query: VectorQuery): Promise<VectorMatch[]> {
+    assertTopK(query.topK);
+    const literal = vectorLiteral(query.embedding, this.#dimensions, 'the query');
+    if (isZeroVector(query.embedding)) return [];
+    const iterativeScan = await this.#supportsIterativeScan();
+    return this.#db.transaction().execute(async (trx) => {
+      await setLocal(trx, 'hnsw.ef_search', String(Math.min(1_000, Math.max(this.#efSearch, query.topK))));
+      if (iterativeScan) await setLocal(trx, 'hnsw.iterative_scan', 'strict_order');
+      if (iterativeScan && this.#maxScanTuples !== undefined) await setLocal(trx, 'hnsw.max_scan_tuples', String(this.#maxScanTuples));
+      let rows = await nearest(trx, query, literal);
+      if (rows.length < query.topK) {
+        await setLocal(trx, 'enable_indexscan', 'off');
+        rows = await nearest(trx, query, literal);
+      }
+      // A stored zero vector has no direction: its distance is NaN, and it is nobody's neighbour.
+      return rows
+        .filter((row) => !Number.isNaN(row.score))
+        .map((row) => ({ key: row.key, documentId: row.document_id, chunkIndex: row.chunk_index, score: row.score }));
+    });
+  }
+
+  async deleteDocument(target: DocumentVectors): Promise<void> {
+    await this.#db
+      .deleteFrom('chunk_vectors')
+      .where('session_id', '=', target.sessionId)
+      .where('document_id', '=', target.documentId)
+      .execute();
+  }
+
+  /** Resolves when `chunk_vectors` is reachable and its column has this index's dimension. */
+  async ping(): Promise<void> {
+    const { rows } = await sql<{ dimensions: number | null }>`
+      select atttypmod as dimensions from pg_attribute
+      where attrelid = to_regclass('chunk_vectors') and attname = 'embedding' and not attisdropped
+    `.execute(this.#db);
+    const dimensions = rows[0]?.dimensions;
+    if (dimensions === undefined || dimensions === null) {
+      throw new Error('The pgvector index has no chunk_vectors table: run migrateChunkStore with vectorIndex "pgvector".');
+    }
+    if (dimensions !== this.#dimensions) {
+      throw new Error(`chunk_vectors stores ${dimensions}-dimension vectors; this index was configured for ${this.#dimensions}.`);
+    }
+  }
+
+  #supportsIterativeScan(): Promise<boolean> {
+    if (!this.#iterativeScan) {
+      const probe = sql<{ version: string }>`select extversion as version from pg_extension where extname = 'vector'`
+        .execute(this.#db)
+        .then(({ rows }) => rows[0] !== undefined && supportsIterativeScan(rows[0].version));
+      // A failed probe (database down) is retried by the next query instead of being remembered.
+      probe.catch(() => {
+        if (this.#iterativeScan === probe) this.#iterativeScan = undefined;
+      });
+      this.#iterativeScan = probe;
+    }
+    return this.#iterativeScan;
+  }
+}
+
+async function setLocal(trx: Transaction<ChunkStoreTables>, name: string, value: string): Promise<void> {
+  await sql`select set_config(${name}, ${value}, true)`.execute(trx);
+}
+
+async function nearest(trx: Transaction<ChunkStoreTables>, query: VectorQuery, literal: string): Promise<MatchRow[]> {
+  const distance = sql`embedding <=> ${literal}::vector`;
+  const documentIds = documentFilter(query.documentIds);
+  let select = trx
+    .selectFrom('chunk_vectors')
+    .select(['key', 'document_id', 'chunk_index'])
+    .select(sql<number>`1 - (${distance})`.as('score'))
+    .where('session_id', '=', query.sessionId);
+  if (documentIds) select = select.where('document_id', '=', sql<string>`any(${documentIds}::text[])`);
+  return select.orderBy(distance).limit(query.topK).execute();
+}
