@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { corpusBytes } from '../../test/parse/corpus.js';
-import { DocumentError } from '../errors.js';
+import { documentErrorCode, rejectionOf } from '../../test/parse/rejection.js';
 import { inspectPdf } from './inspect-pdf.js';
 import { parsePdf } from './parse-pdf.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await rejection(promise);
-  if (error instanceof DocumentError) return error.code;
-  throw error;
-}
 
 describe('parsePdf', () => {
   it('reports progress after every page, in order', async () => {
@@ -38,7 +23,7 @@ describe('parsePdf', () => {
   });
 
   it('rejects with PARSE_TIMEOUT when the time bound passes, and parsing works afterwards', async () => {
-    expect(await codeOf(parsePdf(corpusBytes('real', 'freeculture.pdf'), { timeoutMs: 1 }))).toBe('PARSE_TIMEOUT');
+    expect(await documentErrorCode(parsePdf(corpusBytes('real', 'freeculture.pdf'), { timeoutMs: 1 }))).toBe('PARSE_TIMEOUT');
     expect((await parsePdf(corpusBytes('real', 'alphatrans.pdf'))).pageCount).toBe(1);
   });
 
@@ -46,7 +31,7 @@ describe('parsePdf', () => {
     const controller = new AbortController();
     const reason = new Error('stop');
     const seen: number[] = [];
-    const error = await rejection(
+    const error = await rejectionOf(
       parsePdf(corpusBytes('real', 'freeculture.pdf'), {
         signal: controller.signal,
         onProgress: (done) => {
@@ -60,13 +45,13 @@ describe('parsePdf', () => {
   });
 
   it('rejects with TOO_MANY_PAGES naming the count and the limit', async () => {
-    const error = await rejection(parsePdf(corpusBytes('real', 'tracemonkey.pdf'), { maxPages: 13 }));
+    const error = await rejectionOf(parsePdf(corpusBytes('real', 'tracemonkey.pdf'), { maxPages: 13 }));
     expect(error).toMatchObject({ code: 'TOO_MANY_PAGES', message: 'This PDF has 14 pages; the limit is 13.' });
   });
 
   it('rejects bytes without a PDF header with NOT_A_PDF without starting a worker', async () => {
-    expect(await codeOf(parsePdf(new Uint8Array(0)))).toBe('NOT_A_PDF');
-    expect(await codeOf(parsePdf(new TextEncoder().encode('plain text')))).toBe('NOT_A_PDF');
+    expect(await documentErrorCode(parsePdf(new Uint8Array(0)))).toBe('NOT_A_PDF');
+    expect(await documentErrorCode(parsePdf(new TextEncoder().encode('plain text')))).toBe('NOT_A_PDF');
   });
 
   it("leaves the caller's bytes intact and accepts a Buffer", async () => {
@@ -88,16 +73,16 @@ describe('inspectPdf', () => {
   });
 
   it('applies its own page limit, timeout and signal', async () => {
-    expect(await rejection(inspectPdf(corpusBytes('real', 'tracemonkey.pdf'), { maxPages: 10 }))).toMatchObject({
+    expect(await rejectionOf(inspectPdf(corpusBytes('real', 'tracemonkey.pdf'), { maxPages: 10 }))).toMatchObject({
       code: 'TOO_MANY_PAGES',
       message: 'This PDF has 14 pages; the limit is 10.',
     });
-    expect(await codeOf(inspectPdf(corpusBytes('real', 'tracemonkey.pdf'), { timeoutMs: 1 }))).toBe('PARSE_TIMEOUT');
+    expect(await documentErrorCode(inspectPdf(corpusBytes('real', 'tracemonkey.pdf'), { timeoutMs: 1 }))).toBe('PARSE_TIMEOUT');
     const reason = new Error('client went away');
-    expect(await rejection(inspectPdf(corpusBytes('real', 'tracemonkey.pdf'), { signal: AbortSignal.abort(reason) }))).toBe(reason);
+    expect(await rejectionOf(inspectPdf(corpusBytes('real', 'tracemonkey.pdf'), { signal: AbortSignal.abort(reason) }))).toBe(reason);
   });
 
   it('rejects bytes without a PDF header with NOT_A_PDF', async () => {
-    expect(await codeOf(inspectPdf(new Uint8Array(0)))).toBe('NOT_A_PDF');
+    expect(await documentErrorCode(inspectPdf(new Uint8Array(0)))).toBe('NOT_A_PDF');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../test/parse/rejection.js';
 import { DocumentError } from '../errors.js';
 import type { PdfTask } from './pdf-worker-protocol.js';
 import { runPdfWorker, type PdfWorkerOptions } from './run-pdf-worker.js';
@@ -12,15 +13,6 @@ function script(source: string): PdfWorkerOptions['script'] {
 }
 
 const spin = script('for (;;) {}');
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('runPdfWorker', () => {
   it('delivers the task to the worker and its messages to the callbacks, in order', async () => {
@@ -44,7 +36,7 @@ describe('runPdfWorker', () => {
   it('terminates a worker stuck in a synchronous loop with PARSE_TIMEOUT, and the caller keeps running', async () => {
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 10);
-    const error = await rejection(runPdfWorker(task, { ...base, timeoutMs: 300, script: spin }));
+    const error = await rejectionOf(runPdfWorker(task, { ...base, timeoutMs: 300, script: spin }));
     clearInterval(ticker);
     expect(error).toBeInstanceOf(DocumentError);
     expect((error as DocumentError).code).toBe('PARSE_TIMEOUT');
@@ -57,16 +49,16 @@ describe('runPdfWorker', () => {
     const controller = new AbortController();
     const reason = new Error('job cancelled');
     setTimeout(() => controller.abort(reason), 100);
-    expect(await rejection(runPdfWorker(task, { ...base, signal: controller.signal, script: spin }))).toBe(reason);
+    expect(await rejectionOf(runPdfWorker(task, { ...base, signal: controller.signal, script: spin }))).toBe(reason);
   });
 
   it('rejects at once with the reason when the signal is already aborted', async () => {
     const reason = new Error('already');
-    expect(await rejection(runPdfWorker(task, { ...base, signal: AbortSignal.abort(reason), script: spin }))).toBe(reason);
+    expect(await rejectionOf(runPdfWorker(task, { ...base, signal: AbortSignal.abort(reason), script: spin }))).toBe(reason);
   });
 
   it('turns a failed message into a DocumentError with its code, message and detail', async () => {
-    const error = await rejection(
+    const error = await rejectionOf(
       runPdfWorker(task, { ...base, script: script(`parentPort.postMessage({ type: 'failed', code: 'ENCRYPTED_PDF', message: 'Locked.', detail: 'PasswordException: No password given' });`) }),
     );
     expect(error).toBeInstanceOf(DocumentError);
@@ -74,26 +66,26 @@ describe('runPdfWorker', () => {
   });
 
   it('fails a worker that exhausts its heap with CORRUPT_PDF, and the caller survives', async () => {
-    const error = await rejection(runPdfWorker(task, { ...base, maxHeapMb: 16, script: script('const hoard = []; for (;;) hoard.push(new Array(100_000).fill(hoard.length));') }));
+    const error = await rejectionOf(runPdfWorker(task, { ...base, maxHeapMb: 16, script: script('const hoard = []; for (;;) hoard.push(new Array(100_000).fill(hoard.length));') }));
     expect(error).toBeInstanceOf(DocumentError);
     expect(error).toMatchObject({ code: 'CORRUPT_PDF', message: 'This PDF needs more memory to read than is allowed; it may be damaged.' });
   });
 
   it('passes a crash of the worker itself on as a plain error (a fault to retry, not a verdict on the file)', async () => {
-    const error = await rejection(runPdfWorker(task, { ...base, script: script(`throw new Error('cannot load pdf.js');`) }));
+    const error = await rejectionOf(runPdfWorker(task, { ...base, script: script(`throw new Error('cannot load pdf.js');`) }));
     expect(error).not.toBeInstanceOf(DocumentError);
     expect((error as Error).message).toBe('cannot load pdf.js');
   });
 
   it('rejects when the worker exits without finishing', async () => {
-    const error = await rejection(runPdfWorker(task, { ...base, script: script(`parentPort.postMessage({ type: 'opened', pageCount: 1 });`) }));
+    const error = await rejectionOf(runPdfWorker(task, { ...base, script: script(`parentPort.postMessage({ type: 'opened', pageCount: 1 });`) }));
     expect(error).not.toBeInstanceOf(DocumentError);
     expect((error as Error).message).toBe('The PDF worker exited (code 0) before it finished.');
   });
 
   it('stops and rejects with the error of a callback that throws', async () => {
     const thrown = new Error('progress store down');
-    const error = await rejection(
+    const error = await rejectionOf(
       runPdfWorker(task, {
         ...base,
         script: script(`parentPort.postMessage({ type: 'opened', pageCount: 1 }); for (;;) {}`),
