@@ -1,6 +1,7 @@
 import { databaseTargets } from '@student-helper/db-testing';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunkRow } from '../../test/postgres/chunks.js';
 import { openTarget, type OpenTarget } from '../../test/postgres/open-target.js';
 import { ChunkStoreSettingsError, type ChunkStoreSettings } from './chunk-store-settings.js';
 import type { ChunkStoreTables } from './chunk-store.tables.js';
@@ -59,18 +60,7 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
     });
 
     it('keeps keys deterministic: a key that is not documentId#chunkIndex is refused', async () => {
-      const row = {
-        session_id: 's',
-        document_id: 'd',
-        chunk_index: 1,
-        page_start: 1,
-        page_end: 1,
-        char_start: 0,
-        char_end: 1,
-        text: 'x',
-        token_count: 1,
-      };
-      await expect(opened.database.db.insertInto('chunks').values({ ...row, key: 'd#2' }).execute()).rejects.toThrow(
+      await expect(opened.database.db.insertInto('chunks').values(chunkRow('d', 1, 'd#2')).execute()).rejects.toThrow(
         /chunks_key_is_document_and_index/,
       );
     });

@@ -1,7 +1,7 @@
 import { databaseTargets } from '@student-helper/db-testing';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkOf } from '../../test/postgres/chunks.js';
+import { chunkOf, chunkRow } from '../../test/postgres/chunks.js';
 import { openTarget, type OpenTarget } from '../../test/postgres/open-target.js';
 import type { ChunkStoreTables } from './chunk-store.tables.js';
 import { migrateChunkStore } from './migrate-chunk-store.js';
@@ -64,18 +64,7 @@ describe.each(databaseTargets())('PgChunkStore on $name', (target) => {
     });
 
     it('needs those batches: one INSERT of 7,000 chunks (70,000 parameters) is refused by Postgres', async () => {
-      const rows = Array.from({ length: 7_000 }, (_, i) => ({
-        key: `one-statement#${i}`,
-        session_id: 's',
-        document_id: 'one-statement',
-        chunk_index: i,
-        page_start: 1,
-        page_end: 1,
-        char_start: 0,
-        char_end: 1,
-        text: 'x',
-        token_count: 1,
-      }));
+      const rows = Array.from({ length: 7_000 }, (_, i) => chunkRow('one-statement', i));
       // The protocol counts parameters in 16 bits: 70,000 wraps to 4,464.
       await expect(db.insertInto('chunks').values(rows).execute()).rejects.toThrow(
         'bind message has 4464 parameter formats but 0 parameters',
