@@ -45,3 +45,4 @@ export {
   withName,
   withNameNative,
 } from './tags.js';
+export { assertScopedArns, isWildcardResource } from './arn-scope.js';

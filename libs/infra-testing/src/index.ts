@@ -17,7 +17,7 @@ export { policies } from './policies.js';
 export { encryptionAtRest } from './policies/encryption-at-rest.js';
 export { noPublicBuckets } from './policies/no-public-buckets.js';
 export { EDGE_COMPONENT_PREFIX, noOpenIngress } from './policies/no-open-ingress.js';
-export { isWildcardResource, noWildcardDataResources } from './policies/no-wildcard-data-resources.js';
+export { noWildcardDataResources } from './policies/no-wildcard-data-resources.js';
 export { imdsv2Required } from './policies/imdsv2-required.js';
 export { isPublicSubnet, rdsPrivate } from './policies/rds-private.js';
 export { prodProtection } from './policies/prod-protection.js';

@@ -1,3 +1,4 @@
+import { isWildcardResource } from '@student-helper/infra-shared';
 import { parsePolicyDocument, policyDocumentsOf, type NormalizedStatement } from '../iam-documents.js';
 import type { Policy } from '../policy.js';
 
@@ -8,30 +9,6 @@ function isDataAction(action: string): boolean {
   if (action === '*') return true;
   const service = action.split(':')[0]?.toLowerCase() ?? '';
   return DATA_SERVICES.includes(service);
-}
-
-/**
- * A resource ARN is too broad when anything but the sub-resource part is wildcarded: `*`,
- * `arn:aws:s3:::*`, `arn:aws:sqs:*:*:*`, `arn:aws:secretsmanager:r:a:secret:*`. Object keys
- * inside one bucket (`arn:aws:s3:::docs/*`) and streams inside one log group
- * (`…:log-group:/x:*`) are fine.
- */
-export function isWildcardResource(resource: string): boolean {
-  if (resource === '*') return true;
-  const parts = resource.split(':');
-  if (parts[0] !== 'arn' || parts.length < 6) return resource.includes('*');
-  const [, partition, service, region, account] = parts as [string, string, string, string, string];
-  if ([partition, service, region, account].some((p) => p.includes('*'))) return true;
-  const rest = parts.slice(5).join(':');
-  if (service === 's3') {
-    const [bucket] = rest.split('/');
-    return (bucket ?? '').includes('*') || bucket === '';
-  }
-  if (service === 'logs') {
-    const match = /^log-group:([^:*]+)(:.*)?$/.exec(rest);
-    return !match;
-  }
-  return rest.includes('*');
 }
 
 function problems(statement: NormalizedStatement): string[] {

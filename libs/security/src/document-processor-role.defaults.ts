@@ -1,0 +1,48 @@
+import { assertScopedArns } from '@student-helper/infra-shared';
+import type { PolicyDocument } from './policy-document.js';
+
+export interface DocumentProcessorAccess {
+  readonly documentsBucketArn: string;
+  readonly jobQueueArn: string;
+  readonly vectorIndexArn: string;
+  readonly secretArns: readonly string[];
+  readonly bedrockModelArns: readonly string[];
+}
+
+export const DOCUMENT_PROCESSOR_MANAGED_POLICIES = {
+  /** ENIs in the Lambda subnet plus CloudWatch Logs (it includes AWSLambdaBasicExecutionRole's actions). */
+  vpcAccess: 'service-role/AWSLambdaVPCAccessExecutionRole',
+} as const;
+
+/**
+ * Least privilege for the processor: read uploaded documents, consume the job queue (the event
+ * source mapping polls with the function's role), write and replace vectors idempotently,
+ * read its secrets, embed with its model.
+ */
+export function documentProcessorPolicy(access: DocumentProcessorAccess): PolicyDocument {
+  assertScopedArns('documentsBucketArn', [access.documentsBucketArn]);
+  assertScopedArns('jobQueueArn', [access.jobQueueArn]);
+  assertScopedArns('vectorIndexArn', [access.vectorIndexArn]);
+  assertScopedArns('secretArns', access.secretArns);
+  assertScopedArns('bedrockModelArns', access.bedrockModelArns);
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'ReadDocuments', Effect: 'Allow', Action: 's3:GetObject', Resource: `${access.documentsBucketArn}/*` },
+      {
+        Sid: 'ConsumeJobs',
+        Effect: 'Allow',
+        Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'],
+        Resource: access.jobQueueArn,
+      },
+      {
+        Sid: 'WriteVectors',
+        Effect: 'Allow',
+        Action: ['s3vectors:PutVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors'],
+        Resource: access.vectorIndexArn,
+      },
+      { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [...access.secretArns] },
+      { Sid: 'InvokeEmbeddingModel', Effect: 'Allow', Action: 'bedrock:InvokeModel', Resource: [...access.bedrockModelArns] },
+    ],
+  };
+}
