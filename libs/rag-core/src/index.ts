@@ -6,4 +6,13 @@ export { chunkDefaults, resolveChunkOptions, type ChunkOptions } from './chunk/c
 export { countTokens } from './chunk/count-tokens.js';
 export * from './answer/index.js';
 export * from './parse/index.js';
+export { OfflineEmbedder } from './embed/offline-embedder.js';
+export { offlineEmbedderDefaults, type OfflineEmbedderOptions } from './embed/offline-embedder.defaults.js';
+export { analyzeText } from './embed/analyze.js';
+export { HybridRetriever, type HybridRetrieverPorts, type RetrievalTrace, type RetrievedChunk } from './retrieve/hybrid-retriever.js';
+export { hybridRetrieverDefaults, type HybridRetrieverOptions } from './retrieve/retrieve.defaults.js';
+export { clearsFloor, termCoverage, type RelevanceFloor, type RetrievalEvidence } from './retrieve/relevance-floor.js';
+export { reciprocalRankFusion, type FusedItem } from './retrieve/rrf.js';
 export * from './rewrite/index.js';
+export { Bm25Index, type Bm25Hit, type Bm25Options } from './retrieve/bm25.js';
+export { STOPWORDS } from './answer/terms.js';

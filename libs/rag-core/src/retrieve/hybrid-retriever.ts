@@ -1,0 +1,115 @@
+import type { ScoredChunk } from '../model.js';
+import type { ChunkStore } from '../ports/chunk-store.js';
+import type { Embedder } from '../ports/embedder.js';
+import type { RetrievalRequest, Retriever } from '../ports/retriever.js';
+import type { VectorIndex, VectorMatch } from '../ports/vector-index.js';
+import { analyzeText } from '../embed/analyze.js';
+import { Bm25Index } from './bm25.js';
+import { clearsFloor, queryTerms, termCoverage, type RetrievalEvidence } from './relevance-floor.js';
+import {
+  resolveHybridRetrieverOptions,
+  type HybridRetrieverOptions,
+  type ResolvedHybridRetrieverOptions,
+} from './retrieve.defaults.js';
+import { reciprocalRankFusion } from './rrf.js';
+
+/** A returned chunk: `score` is the fused RRF score, `evidence` says why it cleared the floor. */
+export interface RetrievedChunk extends ScoredChunk {
+  evidence: RetrievalEvidence;
+}
+
+/** Everything one retrieval saw, for debugging and evaluation. */
+export interface RetrievalTrace {
+  /** The query's meaningful terms; none means nothing can be relevant. */
+  queryTerms: string[];
+  vector: VectorMatch[];
+  lexical: ScoredChunk[];
+  /** Every fused candidate, best first, with its evidence and whether it cleared the floor. */
+  candidates: (RetrievedChunk & { clearsFloor: boolean })[];
+  /** What `retrieve` returns: the first `topK` candidates that cleared the floor. */
+  results: RetrievedChunk[];
+}
+
+export interface HybridRetrieverPorts {
+  embedder: Embedder;
+  vectors: VectorIndex;
+  chunks: ChunkStore;
+}
+
+/**
+ * Hybrid search: vector search and full-text search run in parallel, are fused by reciprocal
+ * rank fusion, hydrated from the chunk store, and filtered by a relevance floor on absolute
+ * evidence (cosine similarity, query-term coverage). An empty result means "not in your
+ * documents".
+ */
+export class HybridRetriever implements Retriever {
+  private readonly options: ResolvedHybridRetrieverOptions;
+
+  constructor(
+    private readonly ports: HybridRetrieverPorts,
+    options?: HybridRetrieverOptions,
+  ) {
+    this.options = resolveHybridRetrieverOptions(options);
+  }
+
+  async retrieve(request: RetrievalRequest): Promise<RetrievedChunk[]> {
+    return (await this.explain(request)).results;
+  }
+
+  async explain(request: RetrievalRequest): Promise<RetrievalTrace> {
+    const { embedder, vectors, chunks } = this.ports;
+    const { candidates, rrfK, vectorWeight, lexicalWeight, poolWeight, floor } = this.options;
+    const topK = request.topK ?? this.options.topK;
+    if (!Number.isInteger(topK) || topK < 1) throw new RangeError(`topK must be a positive integer, got ${topK}`);
+    request.signal?.throwIfAborted();
+
+    const terms = queryTerms(request.query);
+    if (terms.size === 0) return { queryTerms: [], vector: [], lexical: [], candidates: [], results: [] };
+
+    const scope = {
+      sessionId: request.sessionId,
+      ...(request.documentIds?.length ? { documentIds: request.documentIds } : {}),
+    };
+    const [vector, lexical] = await Promise.all([
+      embedder
+        .embedQuery(request.query, request.signal ? { signal: request.signal } : {})
+        .then((embedding) => vectors.query({ ...scope, embedding, topK: candidates })),
+      chunks.searchLexical({ ...scope, text: request.query, topK: candidates }),
+    ]);
+    request.signal?.throwIfAborted();
+
+    const firstPass = reciprocalRankFusion(
+      [vector.map((match) => match.key), lexical.map((chunk) => chunk.key)],
+      { k: rrfK, weights: [vectorWeight, lexicalWeight] },
+    );
+    const stored = new Map((await chunks.getByKeys(firstPass.map((item) => item.key))).map((c) => [c.key, c]));
+    // Neither cosine over hashed features nor Postgres ts_rank knows how rare a term is in this
+    // session; BM25 over the hydrated pool ranks by the terms that separate the candidates.
+    const pool = new Bm25Index([...stored.values()].map((chunk) => ({ id: chunk.key, tokens: analyzeText(chunk.text) })));
+    const poolRanking = pool.search(analyzeText(request.query), stored.size).map((hit) => hit.id);
+    const fused = reciprocalRankFusion(
+      [vector.map((match) => match.key), lexical.map((chunk) => chunk.key), poolRanking],
+      { k: rrfK, weights: [vectorWeight, lexicalWeight, poolWeight] },
+    );
+    const vectorScores = new Map(vector.map((match) => [match.key, match.score]));
+    const lexicalScores = new Map(lexical.map((chunk) => [chunk.key, chunk.score]));
+
+    const hydrated: RetrievalTrace['candidates'] = [];
+    for (const item of fused) {
+      const chunk = stored.get(item.key);
+      if (chunk === undefined) continue; // deleted between search and hydration
+      const [vectorRank, lexicalRank] = item.ranks;
+      const evidence: RetrievalEvidence = {
+        ...(vectorRank !== undefined ? { vectorRank, vectorScore: vectorScores.get(item.key) as number } : {}),
+        ...(lexicalRank !== undefined ? { lexicalRank, lexicalScore: lexicalScores.get(item.key) as number } : {}),
+        termCoverage: termCoverage(terms, chunk.text),
+      };
+      hydrated.push({ ...chunk, score: item.score, evidence, clearsFloor: clearsFloor(evidence, floor) });
+    }
+    const results = hydrated
+      .filter((candidate) => candidate.clearsFloor)
+      .slice(0, topK)
+      .map(({ clearsFloor: _, ...chunk }) => chunk);
+    return { queryTerms: [...terms], vector, lexical, candidates: hydrated, results };
+  }
+}

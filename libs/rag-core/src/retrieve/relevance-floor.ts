@@ -1,0 +1,41 @@
+import { analyzeText } from '../embed/analyze.js';
+
+/** Absolute evidence that a chunk is about the query (fused RRF scores are rank-based, so they cannot say). */
+export interface RetrievalEvidence {
+  /** 1-based rank in the vector search, when the chunk was among its candidates. */
+  vectorRank?: number;
+  /** Cosine similarity of the query and chunk embeddings, when known. */
+  vectorScore?: number;
+  /** 1-based rank in the lexical (full-text) search, when the chunk was among its candidates. */
+  lexicalRank?: number;
+  /** The full-text search rank, when known. */
+  lexicalScore?: number;
+  /** Share of the query's distinct meaningful terms that occur in the chunk, 0..1. */
+  termCoverage: number;
+}
+
+/** A chunk clears the floor on either kind of evidence. */
+export interface RelevanceFloor {
+  /** Smallest cosine similarity that counts as "about the query" for the configured embedder. */
+  minVectorScore: number;
+  /** Smallest share of the query's meaningful terms a chunk must contain. */
+  minTermCoverage: number;
+}
+
+/** The distinct meaningful terms of a query (see analyzeText). */
+export function queryTerms(query: string): Set<string> {
+  return new Set(analyzeText(query));
+}
+
+/** Share of `terms` that occur in `text`, 0 when `terms` is empty. */
+export function termCoverage(terms: ReadonlySet<string>, text: string): number {
+  if (terms.size === 0) return 0;
+  const present = new Set(analyzeText(text));
+  let found = 0;
+  for (const term of terms) if (present.has(term)) found += 1;
+  return found / terms.size;
+}
+
+export function clearsFloor(evidence: RetrievalEvidence, floor: RelevanceFloor): boolean {
+  return (evidence.vectorScore ?? -Infinity) >= floor.minVectorScore || evidence.termCoverage >= floor.minTermCoverage;
+}

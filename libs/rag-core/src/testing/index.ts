@@ -1,0 +1,2 @@
+export { InMemoryChunkStore } from './in-memory-chunk-store.js';
+export { InMemoryVectorIndex } from './in-memory-vector-index.js';

@@ -1,0 +1,257 @@
+/**
+ * FinanceBench retrieval evaluation: page recall@1/5/10 and MRR of the hybrid retriever in two
+ * settings — (a) one session per document, (b) one session holding all 28 documents — with a
+ * plain BM25 over pdftotext pages measured in the same run as the reference, an ablation
+ * (vector only, lexical only, fused), and the relevance floor's rejection rates.
+ *
+ *   tools/run-ts.sh tools/eval/financebench.ts [--store memory] [--pages pdftotext] [--json out.json]
+ */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  Bm25Index,
+  chunkPages,
+  HybridRetriever,
+  OfflineEmbedder,
+  type Chunk,
+  type ChunkStore,
+  type RetrievalTrace,
+  type VectorIndex,
+} from '@student-helper/rag-core';
+import { InMemoryChunkStore, InMemoryVectorIndex } from '@student-helper/rag-core/testing';
+import { plainContentTokens } from './reference-tokens.js';
+import { cachedPages, loadQuestions, pdfPath, pdftotextPages, workspaceRoot } from './financebench-data.js';
+import { rankPages, scoreRankings, type PageRef, type RankingScores } from './metrics.js';
+import { offTopicQuestions } from './off-topic-questions.js';
+
+const { values: args } = parseArgs({
+  options: {
+    store: { type: 'string', default: 'memory' },
+    pages: { type: 'string', default: 'pdftotext' },
+    json: { type: 'string' },
+    dimensions: { type: 'string' },
+    'bigram-weight': { type: 'string' },
+    'number-weight': { type: 'string' },
+    'vector-weight': { type: 'string' },
+    'lexical-weight': { type: 'string' },
+    'pool-weight': { type: 'string' },
+    candidates: { type: 'string' },
+  },
+});
+const num = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
+
+interface Stores {
+  vectors: VectorIndex;
+  chunks: ChunkStore;
+  close(): Promise<void>;
+}
+
+async function openStores(kind: string): Promise<Stores> {
+  if (kind === 'memory') return { vectors: new InMemoryVectorIndex(), chunks: new InMemoryChunkStore(), close: () => Promise.resolve() };
+  throw new Error(`Unknown --store ${kind} (expected memory)`);
+}
+
+const seconds = (from: number): number => Math.round((performance.now() - from) / 100) / 10;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const questions = await loadQuestions();
+  const docs = [...new Set(questions.map((q) => q.doc))].sort();
+  const pageSource = args.pages as string;
+  if (pageSource !== 'pdftotext') throw new Error(`Unknown --pages ${pageSource} (expected pdftotext)`);
+
+  // Pages: what our pipeline indexes, and what the BM25 reference indexes (always pdftotext).
+  const t0 = performance.now();
+  const pdftext = new Map<string, Awaited<ReturnType<typeof pdftotextPages>>>();
+  for (const doc of docs) pdftext.set(doc, await cachedPages('pdftotext', pdfPath(doc), pdftotextPages));
+  const pages = pdftext;
+  const tPages = seconds(t0);
+
+  const embedder = new OfflineEmbedder({
+    dimensions: num(args.dimensions),
+    bigramWeight: num(args['bigram-weight']),
+    numberWeight: num(args['number-weight']),
+  });
+  const stores = await openStores(args.store as string);
+  const retriever = new HybridRetriever(
+    { embedder, ...stores },
+    {
+      vectorWeight: num(args['vector-weight']),
+      lexicalWeight: num(args['lexical-weight']),
+      poolWeight: num(args['pool-weight']),
+      candidates: num(args.candidates),
+    },
+  );
+
+  // Chunk and embed once; index every document twice: alone in its session (a) and in one shared session (b).
+  const t1 = performance.now();
+  const pageOfKey = new Map<string, PageRef>();
+  let chunkCount = 0;
+  let embedSeconds = 0;
+  const index = async (sessionId: string, documentId: string, doc: string, chunks: Chunk[], embeddings: Float32Array[]) => {
+    const renamed = chunks.map((chunk) => ({ ...chunk, documentId }));
+    await stores.chunks.replaceDocumentChunks(sessionId, documentId, renamed);
+    await stores.vectors.upsert(
+      renamed.map((chunk, i) => ({
+        key: `${documentId}#${chunk.index}`,
+        sessionId,
+        documentId,
+        chunkIndex: chunk.index,
+        pageStart: chunk.pageStart,
+        pageEnd: chunk.pageEnd,
+        text: chunk.text,
+        embedding: embeddings[i] as Float32Array,
+      })),
+    );
+    for (const chunk of renamed) pageOfKey.set(`${documentId}#${chunk.index}`, { documentId: doc, page: chunk.pageStart });
+  };
+  for (const doc of docs) {
+    const chunks = chunkPages(doc, pages.get(doc) ?? []);
+    chunkCount += chunks.length;
+    const e0 = performance.now();
+    const embeddings = await embedder.embedDocuments(chunks.map((chunk) => chunk.text));
+    embedSeconds += (performance.now() - e0) / 1000;
+    await index(`a:${doc}`, `a:${doc}`, doc, chunks, embeddings);
+    await index('b', `b:${doc}`, doc, chunks, embeddings);
+  }
+  const tracemonkey = await cachedPages(
+    'pdftotext',
+    path.resolve(workspaceRoot, '../shared/corpus/real/tracemonkey.pdf'),
+    pdftotextPages,
+  );
+  const tmChunks = chunkPages('tracemonkey', tracemonkey);
+  await index('tracemonkey', 'tracemonkey', 'tracemonkey', tmChunks, await embedder.embedDocuments(tmChunks.map((c) => c.text)));
+  const tIndex = seconds(t1);
+
+  // Retrieval for every question in both settings.
+  const t2 = performance.now();
+  const pagesOf = (keys: readonly string[]): PageRef[] => rankPages(keys.map((key) => pageOfKey.get(key) as PageRef));
+  type Row = { ranked: PageRef[]; gold: PageRef[] };
+  const rows = {
+    a: { fused: [] as Row[], unfloored: [] as Row[], vector: [] as Row[], lexical: [] as Row[], bm25: [] as Row[] },
+    b: { fused: [] as Row[], unfloored: [] as Row[], vector: [] as Row[], lexical: [] as Row[], bm25: [] as Row[] },
+  };
+  const answerableTraces: { a: RetrievalTrace[]; b: RetrievalTrace[] } = { a: [], b: [] };
+  const bm25PerDoc = new Map(
+    docs.map((doc) => [
+      doc,
+      new Bm25Index((pdftext.get(doc) ?? []).map((p) => ({ id: `${doc}#${p.pageNumber}`, tokens: plainContentTokens(p.text) }))),
+    ]),
+  );
+  const bm25All = new Bm25Index(
+    docs.flatMap((doc) => (pdftext.get(doc) ?? []).map((p) => ({ id: `${doc}#${p.pageNumber}`, tokens: plainContentTokens(p.text) }))),
+  );
+  const bm25Pages = (hits: { id: string }[]): PageRef[] =>
+    hits.map((hit) => {
+      const [documentId, page] = hit.id.split('#') as [string, string];
+      return { documentId, page: Number(page) };
+    });
+
+  for (const q of questions) {
+    const gold = q.gold_pages.map((page) => ({ documentId: q.doc, page }));
+    for (const setting of ['a', 'b'] as const) {
+      const trace = await retriever.explain({ sessionId: setting === 'a' ? `a:${q.doc}` : 'b', query: q.question, topK: 100 });
+      answerableTraces[setting].push(trace);
+      rows[setting].fused.push({ ranked: pagesOf(trace.results.map((c) => c.key)), gold });
+      rows[setting].unfloored.push({ ranked: pagesOf(trace.candidates.map((c) => c.key)), gold });
+      rows[setting].vector.push({ ranked: pagesOf(trace.vector.map((m) => m.key)), gold });
+      rows[setting].lexical.push({ ranked: pagesOf(trace.lexical.map((c) => c.key)), gold });
+      const bm25 = setting === 'a' ? (bm25PerDoc.get(q.doc) as Bm25Index) : bm25All;
+      rows[setting].bm25.push({ ranked: bm25Pages(bm25.search(plainContentTokens(q.question), 100)), gold });
+    }
+  }
+  const tRetrieve = seconds(t2);
+
+  // The relevance floor: off-topic questions against each filing alone, all filings together, and tracemonkey.
+  const offTopic = { filing: [] as RetrievalTrace[], all: [] as RetrievalTrace[], tracemonkey: [] as RetrievalTrace[] };
+  for (const question of offTopicQuestions) {
+    for (const doc of docs) offTopic.filing.push(await retriever.explain({ sessionId: `a:${doc}`, query: question }));
+    offTopic.all.push(await retriever.explain({ sessionId: 'b', query: question }));
+    offTopic.tracemonkey.push(await retriever.explain({ sessionId: 'tracemonkey', query: question }));
+  }
+  const rejected = (traces: RetrievalTrace[]): number => traces.filter((t) => t.results.length === 0).length / traces.length;
+
+  const scores: Record<'a' | 'b', Record<keyof (typeof rows)['a'], RankingScores>> = {
+    a: mapValues(rows.a, scoreRankings),
+    b: mapValues(rows.b, scoreRankings),
+  };
+  const floorRates = {
+    falseRejection: { a: rejected(answerableTraces.a), b: rejected(answerableTraces.b) },
+    offTopicRejection: {
+      filing: rejected(offTopic.filing),
+      all: rejected(offTopic.all),
+      tracemonkey: rejected(offTopic.tracemonkey),
+    },
+  };
+  const calibration = calibrate(answerableTraces, offTopic);
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    command: `tools/run-ts.sh tools/eval/financebench.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    store: args.store,
+    pages: pageSource,
+    embedder: embedder.modelId,
+    questions: questions.length,
+    documents: docs.length,
+    chunks: chunkCount,
+    seconds: { pages: tPages, chunkEmbedIndex: tIndex, embed: Math.round(embedSeconds * 10) / 10, retrieval: tRetrieve, total: seconds(started) },
+    scores,
+    floorRates,
+    calibration,
+  };
+  if (args.json) await writeFile(args.json, JSON.stringify(report, null, 2));
+  printReport(report);
+  await stores.close();
+}
+
+function mapValues<K extends string, V, R>(record: Record<K, V>, f: (value: V) => R): Record<K, R> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v as V)])) as Record<K, R>;
+}
+
+/** False-rejection and off-topic-rejection rates over a grid of floors, from the recorded evidence. */
+function calibrate(
+  answerable: { a: RetrievalTrace[]; b: RetrievalTrace[] },
+  offTopic: { filing: RetrievalTrace[]; all: RetrievalTrace[]; tracemonkey: RetrievalTrace[] },
+) {
+  const accepts = (trace: RetrievalTrace, minVector: number, minCoverage: number): boolean =>
+    trace.candidates.some((c) => (c.evidence.vectorScore ?? -1) >= minVector || c.evidence.termCoverage >= minCoverage);
+  const rate = (traces: RetrievalTrace[], minVector: number, minCoverage: number, accepted: boolean): number =>
+    traces.filter((t) => accepts(t, minVector, minCoverage) === accepted).length / traces.length;
+  const grid = [];
+  for (const minVector of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 2]) {
+    for (const minCoverage of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 2]) {
+      grid.push({
+        minVector,
+        minCoverage,
+        falseRejectionA: rate(answerable.a, minVector, minCoverage, false),
+        falseRejectionB: rate(answerable.b, minVector, minCoverage, false),
+        offTopicRejectionFiling: rate(offTopic.filing, minVector, minCoverage, false),
+        offTopicRejectionAll: rate(offTopic.all, minVector, minCoverage, false),
+        offTopicRejectionTracemonkey: rate(offTopic.tracemonkey, minVector, minCoverage, false),
+      });
+    }
+  }
+  return grid;
+}
+
+function printReport(report: {
+  scores: Record<'a' | 'b', Record<string, RankingScores>>;
+  floorRates: unknown;
+  [key: string]: unknown;
+}): void {
+  const { scores, calibration, ...rest } = report;
+  console.log(JSON.stringify({ ...rest, scores: undefined }, null, 1));
+  const f = (x: number): string => x.toFixed(2);
+  console.log('\n| setting | ranking | recall@1 | recall@5 | recall@10 | MRR |\n|---|---|---|---|---|---|');
+  for (const setting of ['a', 'b'] as const) {
+    for (const [name, s] of Object.entries(scores[setting])) {
+      console.log(`| ${setting} | ${name} | ${f(s.recallAt1)} | ${f(s.recallAt5)} | ${f(s.recallAt10)} | ${f(s.mrr)} |`);
+    }
+  }
+  void calibration;
+}
+
+await main();
