@@ -46,3 +46,4 @@ export {
   withNameNative,
 } from './tags.js';
 export { assertScopedArns, isWildcardResource } from './arn-scope.js';
+export { assertIntegerInRange, assertLogRetentionDays, assertMatches, assertOneOf } from './arg-checks.js';
