@@ -53,11 +53,9 @@ describe('bundled with esbuild', () => {
   });
 
   it('reports a document error from the bundled worker', async () => {
-    const failure = await run(process.execPath, [path.join(outdir, 'main.js'), corpusPath('hostile', 'issue6010_1.pdf')], { cwd: outdir }).then(
-      () => undefined,
-      (error: { stderr: string }) => error.stderr,
-    );
-    expect(failure).toContain("DocumentError: This PDF is password-protected. Remove the password and upload it again.");
-    expect(failure).toContain("code: 'ENCRYPTED_PDF'");
+    const { stdout } = await run(process.execPath, [path.join(outdir, 'main.js'), corpusPath('hostile', 'issue6010_1.pdf')], { cwd: outdir });
+    expect(JSON.parse(stdout)).toEqual({
+      error: { name: 'DocumentError', code: 'ENCRYPTED_PDF', message: 'This PDF is password-protected. Remove the password and upload it again.' },
+    });
   });
 });
