@@ -10,8 +10,9 @@ export const parseDefaults = {
   /** Bound for {@link inspectPdf}, which runs inside an upload request. */
   inspectTimeoutMs: 15_000,
   /**
-   * V8 old-generation heap of the pdf.js worker thread. The 352-page book peaks well below
-   * this; a decompression bomb hits it and fails alone instead of taking the process down.
+   * V8 old-generation heap of the pdf.js worker thread. The 352-page book reads within 48 MB
+   * (not within 32 MB); a decompression bomb hits the limit and fails alone instead of taking
+   * the process down.
    */
   maxWorkerHeapMb: 256,
 } as const;
