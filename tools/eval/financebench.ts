@@ -4,7 +4,7 @@
  * plain BM25 over pdftotext pages measured in the same run as the reference, an ablation
  * (vector only, lexical only, fused), and the relevance floor's rejection rates.
  *
- *   tools/run-ts.sh tools/eval/financebench.ts [--store memory] [--pages pdftotext] [--json out.json]
+ *   tools/run-ts.sh tools/eval/financebench.ts [--store pglite|memory] [--pages parser|pdftotext] [--json out.json]
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import {
   Bm25Index,
   chunkPages,
+  parsePdf,
   HybridRetriever,
   OfflineEmbedder,
   type Chunk,
@@ -20,7 +21,9 @@ import {
   type RetrievalTrace,
   type VectorIndex,
 } from '@student-helper/rag-core';
+import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex } from '@student-helper/rag-core/postgres';
 import { InMemoryChunkStore, InMemoryVectorIndex } from '@student-helper/rag-core/testing';
+import { readFile } from 'node:fs/promises';
 import { plainContentTokens } from './reference-tokens.js';
 import { cachedPages, loadQuestions, pdfPath, pdftotextPages, workspaceRoot } from './financebench-data.js';
 import { rankPages, scoreRankings, type PageRef, type RankingScores } from './metrics.js';
@@ -28,8 +31,8 @@ import { offTopicQuestions } from './off-topic-questions.js';
 
 const { values: args } = parseArgs({
   options: {
-    store: { type: 'string', default: 'memory' },
-    pages: { type: 'string', default: 'pdftotext' },
+    store: { type: 'string', default: 'pglite' },
+    pages: { type: 'string', default: 'parser' },
     json: { type: 'string' },
     dimensions: { type: 'string' },
     'bigram-weight': { type: 'string' },
@@ -48,9 +51,25 @@ interface Stores {
   close(): Promise<void>;
 }
 
-async function openStores(kind: string): Promise<Stores> {
+/** `pglite`: the real Postgres adapters (full-text search, pgvector HNSW) on in-memory PGlite. */
+async function openStores(kind: string, embedder: OfflineEmbedder): Promise<Stores> {
   if (kind === 'memory') return { vectors: new InMemoryVectorIndex(), chunks: new InMemoryChunkStore(), close: () => Promise.resolve() };
-  throw new Error(`Unknown --store ${kind} (expected memory)`);
+  if (kind !== 'pglite') throw new Error(`Unknown --store ${kind} (expected pglite or memory)`);
+  const database = await openDatabase({ kind: 'pglite' });
+  await migrateChunkStore(database.db, {
+    embeddingModelId: embedder.modelId,
+    dimensions: embedder.dimensions,
+    vectorIndex: 'pgvector',
+  });
+  return {
+    vectors: new PgVectorIndex(database.db, { dimensions: embedder.dimensions }),
+    chunks: new PgChunkStore(database.db),
+    close: () => database.close(),
+  };
+}
+
+async function parserPages(file: string) {
+  return (await parsePdf(new Uint8Array(await readFile(file)))).pages;
 }
 
 const seconds = (from: number): number => Math.round((performance.now() - from) / 100) / 10;
@@ -60,13 +79,18 @@ async function main(): Promise<void> {
   const questions = await loadQuestions();
   const docs = [...new Set(questions.map((q) => q.doc))].sort();
   const pageSource = args.pages as string;
-  if (pageSource !== 'pdftotext') throw new Error(`Unknown --pages ${pageSource} (expected pdftotext)`);
+  if (pageSource !== 'pdftotext' && pageSource !== 'parser') {
+    throw new Error(`Unknown --pages ${pageSource} (expected parser or pdftotext)`);
+  }
 
   // Pages: what our pipeline indexes, and what the BM25 reference indexes (always pdftotext).
   const t0 = performance.now();
   const pdftext = new Map<string, Awaited<ReturnType<typeof pdftotextPages>>>();
   for (const doc of docs) pdftext.set(doc, await cachedPages('pdftotext', pdfPath(doc), pdftotextPages));
-  const pages = pdftext;
+  const pages = new Map<string, Awaited<ReturnType<typeof pdftotextPages>>>();
+  for (const doc of docs) {
+    pages.set(doc, pageSource === 'parser' ? await cachedPages('parser', pdfPath(doc), parserPages) : (pdftext.get(doc) ?? []));
+  }
   const tPages = seconds(t0);
 
   const embedder = new OfflineEmbedder({
@@ -74,7 +98,7 @@ async function main(): Promise<void> {
     bigramWeight: num(args['bigram-weight']),
     numberWeight: num(args['number-weight']),
   });
-  const stores = await openStores(args.store as string);
+  const stores = await openStores(args.store as string, embedder);
   const retriever = new HybridRetriever(
     { embedder, ...stores },
     {
@@ -117,9 +141,9 @@ async function main(): Promise<void> {
     await index('b', `b:${doc}`, doc, chunks, embeddings);
   }
   const tracemonkey = await cachedPages(
-    'pdftotext',
+    pageSource,
     path.resolve(workspaceRoot, '../shared/corpus/real/tracemonkey.pdf'),
-    pdftotextPages,
+    pageSource === 'parser' ? parserPages : pdftotextPages,
   );
   const tmChunks = chunkPages('tracemonkey', tracemonkey);
   await index('tracemonkey', 'tracemonkey', 'tracemonkey', tmChunks, await embedder.embedDocuments(tmChunks.map((c) => c.text)));
@@ -251,7 +275,15 @@ function printReport(report: {
       console.log(`| ${setting} | ${name} | ${f(s.recallAt1)} | ${f(s.recallAt5)} | ${f(s.recallAt10)} | ${f(s.mrr)} |`);
     }
   }
-  void calibration;
+  console.log('\n| min cosine | min coverage | false rejection (a) | (b) | off-topic rejected: one filing | all filings | tracemonkey |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of calibration as ReturnType<typeof calibrate>) {
+    if (![0.1, 0.15, 0.2, 0.3].includes(row.minVector) || ![0.3, 0.4, 0.5, 0.7, 1].includes(row.minCoverage)) continue;
+    console.log(
+      `| ${row.minVector} | ${row.minCoverage} | ${f(row.falseRejectionA)} | ${f(row.falseRejectionB)} | ` +
+        `${f(row.offTopicRejectionFiling)} | ${f(row.offTopicRejectionAll)} | ${f(row.offTopicRejectionTracemonkey)} |`,
+    );
+  }
 }
 
 await main();
