@@ -1,4 +1,4 @@
-import { VISIBILITY_TIMEOUT_FACTOR } from '@student-helper/infra-shared';
+import { VISIBILITY_TIMEOUT_FACTOR, assertIntegerInRange } from '@student-helper/infra-shared';
 
 export const JOB_QUEUE_DEFAULTS = {
   /** The consumer's (Lambda) timeout the visibility timeout is derived from. */
@@ -32,13 +32,10 @@ export function resolveQueueTimings(args: {
   const visibility = args.visibilityTimeoutSeconds ?? VISIBILITY_TIMEOUT_FACTOR * consumer;
   const maxReceiveCount = args.maxReceiveCount ?? JOB_QUEUE_DEFAULTS.maxReceiveCount;
   const retention = args.messageRetentionSeconds ?? JOB_QUEUE_DEFAULTS.messageRetentionSeconds;
-  const integer = (label: string, value: number, min: number, max: number) => {
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${label} must be an integer from ${min} to ${max}, got ${value}`);
-  };
-  integer('consumerTimeoutSeconds', consumer, 1, 900);
-  integer('visibilityTimeoutSeconds', visibility, 0, 43_200);
-  integer('maxReceiveCount', maxReceiveCount, 1, 1000);
-  integer('messageRetentionSeconds', retention, 60, 1_209_600);
+  assertIntegerInRange('consumerTimeoutSeconds', consumer, 1, 900);
+  assertIntegerInRange('visibilityTimeoutSeconds', visibility, 0, 43_200);
+  assertIntegerInRange('maxReceiveCount', maxReceiveCount, 1, 1000);
+  assertIntegerInRange('messageRetentionSeconds', retention, 60, 1_209_600);
   if (visibility < consumer) {
     throw new Error(`visibilityTimeoutSeconds (${visibility}) must be at least the consumer timeout (${consumer}); AWS recommends ${VISIBILITY_TIMEOUT_FACTOR * consumer}`);
   }

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { withName } from '@student-helper/infra-shared';
+import { assertIntegerInRange, withName } from '@student-helper/infra-shared';
 import { APP_CONFIG_SECRET_DEFAULTS } from './app-config-secret.defaults.js';
 
 export interface AppConfigSecretArgs {
@@ -25,9 +25,7 @@ export class AppConfigSecret extends pulumi.ComponentResource {
   constructor(name: string, args: AppConfigSecretArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super('student-helper:security:AppConfigSecret', name, {}, opts);
     const recoveryWindowInDays = args.recoveryWindowInDays ?? APP_CONFIG_SECRET_DEFAULTS.recoveryWindowInDays;
-    if (!Number.isInteger(recoveryWindowInDays) || recoveryWindowInDays < 7 || recoveryWindowInDays > 30) {
-      throw new Error(`recoveryWindowInDays must be an integer from 7 to 30, got ${recoveryWindowInDays}`);
-    }
+    assertIntegerInRange('recoveryWindowInDays', recoveryWindowInDays, 7, 30);
     const child = { parent: this };
 
     const secret = new aws.secretsmanager.Secret(

@@ -1,0 +1,69 @@
+import type { RecordedResource } from '@student-helper/infra-testing';
+import { describe, expect, it } from 'vitest';
+import { diffStacks, normalizeStack } from './stack-diff.js';
+
+function stack(env: string, size: string, hex: string): RecordedResource[] {
+  return [
+    { urn: 'c', type: 'x:y:Db', name: `app-${env}-db`, custom: false, inputs: {}, state: {} },
+    {
+      urn: 'r',
+      type: 'random:index/randomId:RandomId',
+      name: `app-${env}-docs-suffix`,
+      custom: true,
+      id: `id-${hex}`,
+      inputs: { byteLength: 4 },
+      state: { byteLength: 4, hex },
+    },
+    {
+      urn: 'b',
+      type: 'aws:s3/bucket:Bucket',
+      name: `app-${env}-docs`,
+      custom: true,
+      id: `app-${env}-docs-${hex}`,
+      inputs: { bucket: `app-${env}-docs-${hex}`, tags: { Environment: env } },
+      state: { arn: `arn:aws:s3:::app-${env}-docs-${hex}` },
+    },
+    {
+      urn: 'p',
+      type: 'aws:iam/rolePolicy:RolePolicy',
+      name: `app-${env}-access`,
+      parent: 'c',
+      custom: true,
+      id: `role-${hex}:p`,
+      inputs: { policy: JSON.stringify({ Resource: `arn:aws:s3:::app-${env}-docs-${hex}/*` }) },
+      state: {},
+    },
+    { urn: 'd', type: 'aws:rds/instance:Instance', name: `app-${env}-db`, parent: 'c', custom: true, id: `db-${hex}`, inputs: { instanceClass: size, multiAz: env === 'prod' }, state: {} },
+  ];
+}
+
+describe('normalizeStack + diffStacks', () => {
+  it('sees through environment names, generated ids, ARNs and random suffixes', () => {
+    const dev = normalizeStack(stack('dev', 'db.t3.micro', 'a1b2c3d4'), 'dev');
+    expect(dev.get('aws:s3/bucket:Bucket::app-<env>-docs')).toEqual({
+      bucket: '<id aws:s3/bucket:Bucket::app-<env>-docs>',
+      tags: { Environment: '<env>' },
+    });
+    expect(dev.get('aws:iam/rolePolicy:RolePolicy::app-<env>-access')).toEqual({
+      policy: JSON.stringify({ Resource: '<arn aws:s3/bucket:Bucket::app-<env>-docs>/*' }),
+    });
+  });
+
+  it('reports only configuration differences between environments', () => {
+    const dev = normalizeStack(stack('dev', 'db.t3.micro', 'a1b2c3d4'), 'dev');
+    const prod = normalizeStack(stack('prod', 'db.t3.small', '99887766'), 'prod');
+    expect(diffStacks(dev, prod)).toEqual([
+      { resource: 'aws:rds/instance:Instance::app-<env>-db', path: 'instanceClass', left: 'db.t3.micro', right: 'db.t3.small' },
+      { resource: 'aws:rds/instance:Instance::app-<env>-db', path: 'multiAz', left: false, right: true },
+    ]);
+  });
+
+  it('reports resources present on one side only', () => {
+    const dev = normalizeStack(stack('dev', 'a', 'a1b2c3d4'), 'dev');
+    const prod = normalizeStack(stack('prod', 'a', 'a1b2c3d4').slice(0, 3), 'prod');
+    expect(diffStacks(dev, prod).map((d) => [d.resource, d.left, d.right])).toEqual([
+      ['aws:iam/rolePolicy:RolePolicy::app-<env>-access', 'present', 'absent'],
+      ['aws:rds/instance:Instance::app-<env>-db', 'present', 'absent'],
+    ]);
+  });
+});

@@ -1,0 +1,24 @@
+import * as aws from '@pulumi/aws';
+import { SecurityGroups, Vpc, VpcEndpoints } from '@student-helper/networking';
+import type { LayerContext } from './context.js';
+
+/** Layer 1: VPC, security groups, and the endpoints that replace a NAT (decision 0008). */
+export function networkLayer({ config, namer, tags }: LayerContext) {
+  const vpc = new Vpc(namer.name('network'), { tags });
+  const s3PrefixList = aws.ec2.getPrefixListOutput({ name: `com.amazonaws.${config.region}.s3` });
+  const securityGroups = new SecurityGroups(namer.name('sg'), {
+    vpcId: vpc.vpcId,
+    s3PrefixListId: s3PrefixList.id,
+    apiPort: config.apiPort,
+    tags,
+  });
+  const endpoints = new VpcEndpoints(namer.name('endpoints'), {
+    vpcId: vpc.vpcId,
+    region: config.region,
+    routeTableIds: vpc.privateRouteTableIds,
+    subnetIds: vpc.privateSubnetIds,
+    securityGroupIds: [securityGroups.endpointsSecurityGroupId],
+    tags,
+  });
+  return { vpc, securityGroups, endpoints };
+}
