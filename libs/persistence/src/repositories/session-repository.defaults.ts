@@ -1,0 +1,4 @@
+export const sessionRepositoryDefaults = {
+  /** Title of a session created without one. */
+  title: 'Untitled session',
+} as const;
