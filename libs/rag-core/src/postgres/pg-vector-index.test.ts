@@ -179,8 +179,14 @@ describe.each(pgvectorTargets())('PgVectorIndex for a session with few chunks am
     expect(rows.length).toBeLessThan(5);
   });
 
-  it('still returns the session’s exact topK (iterative scan)', async () => {
+  it('searches a selection this small exactly, without the index', async () => {
     const matches = await new PgVectorIndex(db, { dimensions }).query({ sessionId: 'mine', embedding: q, topK: 5 });
+    expect(matches.map((m) => m.key)).toEqual(exact);
+  });
+
+  it('still returns the session’s exact topK through HNSW (iterative scan)', async () => {
+    const hnswOnly = new PgVectorIndex(db, { dimensions, exactSearchMaxRows: 0 });
+    const matches = await hnswOnly.query({ sessionId: 'mine', embedding: q, topK: 5 });
     expect(matches.map((m) => m.key)).toEqual(exact);
   });
 
@@ -191,7 +197,8 @@ describe.each(pgvectorTargets())('PgVectorIndex for a session with few chunks am
       return (await naiveSql.execute(trx)).rows;
     });
     expect(shortScan.length).toBeLessThan(5);
-    const matches = await new PgVectorIndex(db, { dimensions, maxScanTuples: 100 }).query({ sessionId: 'mine', embedding: q, topK: 5 });
+    const shortHnsw = new PgVectorIndex(db, { dimensions, maxScanTuples: 100, exactSearchMaxRows: 0 });
+    const matches = await shortHnsw.query({ sessionId: 'mine', embedding: q, topK: 5 });
     expect(matches.map((m) => m.key)).toEqual(exact);
   });
 });

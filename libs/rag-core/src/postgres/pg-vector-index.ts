@@ -20,6 +20,8 @@ export interface PgVectorIndexOptions {
   maxScanTuples?: number;
   /** Rows per upsert statement. Default {@link pgVectorIndexDefaults.upsertBatchRows}. */
   upsertBatchRows?: number;
+  /** Searches over at most this many vectors skip HNSW and are exact. Default {@link pgVectorIndexDefaults.exactSearchMaxRows}. */
+  exactSearchMaxRows?: number;
 }
 
 const vectorColumns = 5;
@@ -35,12 +37,14 @@ interface MatchRow {
  * `VectorIndex` on pgvector (PGlite or PostgreSQL) over rag-core's `chunk_vectors` table,
  * created by `migrateChunkStore(db, { vectorIndex: 'pgvector', … })`.
  *
- * Queries walk the HNSW cosine index. The session (and document) filter is applied to what
- * the index scan yields, so a plain HNSW query for a session holding a few chunks among
- * thousands of other sessions' chunks returns the `ef_search` nearest vectors of the whole
- * table, filters them, and comes back with fewer than topK — often none. Each query therefore
- * runs in a transaction with `SET LOCAL`: `hnsw.ef_search` ≥ topK and, on pgvector ≥ 0.8,
- * `hnsw.iterative_scan = strict_order` (the scan continues until topK rows pass the filter).
+ * Each query runs in one transaction. When its filter selects at most `exactSearchMaxRows`
+ * vectors (a typical study session), it is answered exactly without the index. Larger ones walk
+ * the HNSW cosine index — whose session (and document) filter is applied to what the index scan
+ * yields: a plain HNSW query for a session among many others' returns the `ef_search` nearest
+ * vectors of the whole table, filters them, and comes back with fewer than topK, often none
+ * (row estimates can be stale, so the planner may pick HNSW even for a small session). So the
+ * transaction sets `hnsw.ef_search` ≥ topK and, on pgvector ≥ 0.8, `hnsw.iterative_scan =
+ * strict_order` (the scan continues until topK rows pass the filter).
  * If it still ends short (iterative scans stop at `hnsw.max_scan_tuples`; older pgvector has no
  * iterative scan), the same query runs again with index scans disabled: an exact search over
  * the session's rows through the B-tree on (session_id, document_id).
@@ -51,6 +55,7 @@ export class PgVectorIndex implements VectorIndex {
   readonly #efSearch: number;
   readonly #maxScanTuples: number | undefined;
   readonly #upsertBatchRows: number;
+  readonly #exactSearchMaxRows: number;
   #iterativeScan: Promise<boolean> | undefined;
 
   // Kysely is invariant in its table interface: the app passes its own `Kysely<Database>`.
@@ -64,6 +69,7 @@ export class PgVectorIndex implements VectorIndex {
     this.#efSearch = options.efSearch ?? pgVectorIndexDefaults.efSearch;
     this.#maxScanTuples = options.maxScanTuples;
     this.#upsertBatchRows = rowsPerInsert(vectorColumns, options.upsertBatchRows ?? pgVectorIndexDefaults.upsertBatchRows);
+    this.#exactSearchMaxRows = options.exactSearchMaxRows ?? pgVectorIndexDefaults.exactSearchMaxRows;
   }
 
   /** Inserts or replaces vectors by key (`ON CONFLICT (key) DO UPDATE`), so re-indexing a document never duplicates. */
@@ -106,11 +112,16 @@ export class PgVectorIndex implements VectorIndex {
     if (isZeroVector(query.embedding)) return [];
     const iterativeScan = await this.#supportsIterativeScan();
     return this.#db.transaction().execute(async (trx) => {
-      await setLocal(trx, 'hnsw.ef_search', String(Math.min(1_000, Math.max(this.#efSearch, query.topK))));
-      if (iterativeScan) await setLocal(trx, 'hnsw.iterative_scan', 'strict_order');
-      if (iterativeScan && this.#maxScanTuples !== undefined) await setLocal(trx, 'hnsw.max_scan_tuples', String(this.#maxScanTuples));
-      let rows = await nearest(trx, query, literal);
+      let rows: MatchRow[] = [];
+      const small = (await candidateCount(trx, query, this.#exactSearchMaxRows + 1)) <= this.#exactSearchMaxRows;
+      if (!small) {
+        await setLocal(trx, 'hnsw.ef_search', String(Math.min(1_000, Math.max(this.#efSearch, query.topK))));
+        if (iterativeScan) await setLocal(trx, 'hnsw.iterative_scan', 'strict_order');
+        if (iterativeScan && this.#maxScanTuples !== undefined) await setLocal(trx, 'hnsw.max_scan_tuples', String(this.#maxScanTuples));
+        rows = await nearest(trx, query, literal);
+      }
       if (rows.length < query.topK) {
+        // Exact: no HNSW index scan, so the B-tree on (session_id, document_id) picks the rows.
         await setLocal(trx, 'enable_indexscan', 'off');
         rows = await nearest(trx, query, literal);
       }
@@ -161,6 +172,18 @@ export class PgVectorIndex implements VectorIndex {
 
 async function setLocal(trx: Transaction<ChunkStoreTables>, name: string, value: string): Promise<void> {
   await sql`select set_config(${name}, ${value}, true)`.execute(trx);
+}
+
+/** How many vectors the query's filter selects, counting no further than `limit`. */
+async function candidateCount(trx: Transaction<ChunkStoreTables>, query: VectorQuery, limit: number): Promise<number> {
+  const documentIds = documentFilter(query.documentIds);
+  let candidates = trx.selectFrom('chunk_vectors').select('key').where('session_id', '=', query.sessionId);
+  if (documentIds) candidates = candidates.where('document_id', '=', sql<string>`any(${documentIds}::text[])`);
+  const { count } = await trx
+    .selectFrom(candidates.limit(limit).as('candidates'))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return count;
 }
 
 async function nearest(trx: Transaction<ChunkStoreTables>, query: VectorQuery, literal: string): Promise<MatchRow[]> {
