@@ -16,3 +16,6 @@ export { toChatMessage, toDocumentInfo, toJobInfo, toSessionInfo, type SessionRe
 export { sanitizeFilename } from './filename.js';
 export { filenameDefaults } from './filename.defaults.js';
 export { isUuid, newId } from './ids.js';
+export { PostgresJobQueue, type PostgresJobQueueOptions } from './queue/postgres-job-queue.js';
+export { postgresJobQueueDefaults, queueLimits } from './queue/postgres-job-queue.defaults.js';
+export type { DeadLetter, JobQueueConsumer, QueueCounts, ReceivedJob, ReceiveOptions } from './queue/job-queue-consumer.js';
