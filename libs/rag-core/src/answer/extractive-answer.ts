@@ -1,9 +1,10 @@
 import type { NumberedSource } from '../ports/chat-model.js';
 import { extractiveAnswererDefaults, type ExtractiveAnswererOptions } from './extractive-answerer.defaults.js';
+import { analyzeText } from '../embed/analyze.js';
+import { Bm25Index } from '../retrieve/bm25.js';
+import { sentenceBm25 } from './best-quote.js';
 import { NOT_FOUND_ANSWER } from './not-found.js';
-import { PassageScorer } from './passage-scoring.js';
 import { splitSentences } from './sentences.js';
-import { contentTerms } from './terms.js';
 
 /** A sentence chosen for an extractive answer. */
 export interface ExtractedSentence {
@@ -36,7 +37,7 @@ export function selectAnswerSentences(
   for (const source of sources) {
     for (const sentence of splitSentences(source.text, settings.maxSentenceChars)) {
       const text = sentence.text.replace(/\s+/gu, ' ');
-      all.push({ marker: source.marker, position: all.length, text, terms: contentTerms(text) });
+      all.push({ marker: source.marker, position: all.length, text, terms: analyzeText(text) });
     }
   }
   // Headings and fragments make poor answers, unless the sources hold nothing else.
@@ -44,11 +45,16 @@ export function selectAnswerSentences(
   const candidates = informative.length > 0 ? informative : all;
   if (candidates.length === 0) return [];
 
-  const query = new Set(contentTerms(question));
-  const scorer = new PassageScorer(candidates.map((candidate) => candidate.terms));
-  const scored = candidates
-    .map((candidate, i) => ({ candidate, score: scorer.score(query, i) / (1 + settings.rankDecay * (candidate.marker - 1)) }))
-    .filter(({ score }) => score > 0)
+  const index = new Bm25Index(
+    candidates.map((candidate, i) => ({ id: String(i), tokens: candidate.terms })),
+    sentenceBm25,
+  );
+  const scored = index
+    .search([...new Set(analyzeText(question))], candidates.length)
+    .map((hit) => {
+      const candidate = candidates[Number(hit.id)] as Candidate;
+      return { candidate, score: hit.score / (1 + settings.rankDecay * (candidate.marker - 1)) };
+    })
     .sort((a, b) => b.score - a.score || a.candidate.position - b.candidate.position);
   if (scored.length === 0) {
     const first = candidates[0] as Candidate;

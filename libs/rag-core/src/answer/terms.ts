@@ -51,12 +51,3 @@ export function isContentWord(word: string): boolean {
 export function termOf(word: string): string {
   return /\p{N}/u.test(word) ? word : stemmer(word);
 }
-
-/** The stemmed content terms of `text`, in order, with repeats. */
-export function contentTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const { word } of words(text)) {
-    if (isContentWord(word)) terms.push(termOf(word));
-  }
-  return terms;
-}
