@@ -1,3 +1,3 @@
-import { projectTestConfig } from '../../vitest.shared.ts';
+import { pulumiProjectTestConfig } from '../../vitest.shared.ts';
 
-export default projectTestConfig('edge');
+export default pulumiProjectTestConfig('edge');
