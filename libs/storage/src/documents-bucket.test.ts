@@ -3,6 +3,7 @@ import { setupMockHarness, unwrap, runPolicies, policies, type MockHarness } fro
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentsBucket } from './documents-bucket.js';
 import { documentsLifecycleRules } from './documents-bucket.defaults.js';
+import { expectPrivateBucketBaseline, expectedTlsOnlyStatements } from '../test/private-bucket-expectations.js';
 
 const tags = { Project: 'student-helper', ManagedBy: 'pulumi', Environment: 'dev' };
 const bucketName = 'student-helper-dev-documents-a1b2c3d4';
@@ -35,19 +36,7 @@ describe('DocumentsBucket', () => {
 
   it('applies every secure default exactly', async () => {
     await harness.descendantsOf(new DocumentsBucket('docs', { bucketName, tags }));
-    expect(harness.named('docs', 'aws:s3/bucket:Bucket').inputs).toEqual({ bucket: bucketName, forceDestroy: false, tags: { ...tags, Name: 'docs' } });
-    expect(harness.named('docs-ownership').inputs).toEqual({ bucket: bucketName, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    expect(harness.named('docs-encryption').inputs).toEqual({
-      bucket: bucketName,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' }, bucketKeyEnabled: false }],
-    });
-    expect(harness.named('docs-public-access-block').inputs).toEqual({
-      bucket: bucketName,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
+    expectPrivateBucketBaseline(harness, 'docs', bucketName, tags);
     expect(harness.named('docs-versioning').inputs).toEqual({ bucket: bucketName, versioningConfiguration: { status: 'Enabled' } });
     expect(harness.named('docs-lifecycle').inputs).toEqual({
       bucket: bucketName,
@@ -70,24 +59,7 @@ describe('DocumentsBucket', () => {
     expect(policy['bucket']).toBe(bucketName);
     expect(JSON.parse(String(policy['policy']))).toEqual({
       Version: '2012-10-17',
-      Statement: [
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [arn, `${arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-        {
-          Sid: 'DenyOutdatedTls',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [arn, `${arn}/*`],
-          Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } },
-        },
-      ],
+      Statement: expectedTlsOnlyStatements(arn),
     });
   });
 

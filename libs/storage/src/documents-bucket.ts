@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { DOCUMENTS_BUCKET_DEFAULTS, documentsLifecycleRules } from './documents-bucket.defaults.js';
-import { createBucketPolicy, createPrivateBucket } from './private-bucket.js';
+import { BucketComponent, createBucketPolicy, createPrivateBucket } from './private-bucket.js';
 
 export interface DocumentsBucketArgs {
   /**
@@ -21,37 +21,22 @@ export interface DocumentsBucketArgs {
 /**
  * The uploaded PDFs: versioned, encrypted, ACLs disabled, all public access blocked, TLS-only
  * (HTTPS with TLS ≥ 1.2). Access is granted by the API and processor roles, never here.
+ * Outputs: `bucketId`, `bucketName`, `bucketArn`, `bucketRegionalDomainName`.
  */
-export class DocumentsBucket extends pulumi.ComponentResource {
-  readonly bucketId: pulumi.Output<string>;
-  readonly bucketName: pulumi.Output<string>;
-  readonly bucketArn: pulumi.Output<string>;
-  readonly bucketRegionalDomainName: pulumi.Output<string>;
-
+export class DocumentsBucket extends BucketComponent {
   constructor(name: string, args: DocumentsBucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    super('student-helper:storage:DocumentsBucket', name, {}, opts);
-    const rules = documentsLifecycleRules(args.noncurrentVersionExpirationDays ?? DOCUMENTS_BUCKET_DEFAULTS.noncurrentVersionExpirationDays);
-    const child = { parent: this };
-
-    const target = createPrivateBucket(name, args, this);
-    const versioning = new aws.s3.BucketVersioning(
-      `${name}-versioning`,
-      { bucket: target.bucket.id, versioningConfiguration: { status: DOCUMENTS_BUCKET_DEFAULTS.versioning } },
-      child,
-    );
-    // Lifecycle rules on versions need versioning in place first.
-    new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, { bucket: target.bucket.id, rules }, { ...child, dependsOn: [versioning] });
-    createBucketPolicy(name, target, () => [], this);
-
-    this.bucketId = target.bucket.id;
-    this.bucketName = target.bucket.bucket;
-    this.bucketArn = target.bucket.arn;
-    this.bucketRegionalDomainName = target.bucket.bucketRegionalDomainName;
-    this.registerOutputs({
-      bucketId: this.bucketId,
-      bucketName: this.bucketName,
-      bucketArn: this.bucketArn,
-      bucketRegionalDomainName: this.bucketRegionalDomainName,
+    super('student-helper:storage:DocumentsBucket', name, opts, (parent) => {
+      const rules = documentsLifecycleRules(args.noncurrentVersionExpirationDays ?? DOCUMENTS_BUCKET_DEFAULTS.noncurrentVersionExpirationDays);
+      const target = createPrivateBucket(name, args, parent);
+      const versioning = new aws.s3.BucketVersioning(
+        `${name}-versioning`,
+        { bucket: target.bucket.id, versioningConfiguration: { status: DOCUMENTS_BUCKET_DEFAULTS.versioning } },
+        { parent },
+      );
+      // Lifecycle rules on versions need versioning in place first.
+      new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, { bucket: target.bucket.id, rules }, { parent, dependsOn: [versioning] });
+      createBucketPolicy(name, target, () => [], parent);
+      return target;
     });
   }
 }

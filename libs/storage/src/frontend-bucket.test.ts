@@ -3,6 +3,7 @@ import { setupMockHarness, unwrap, runPolicies, policies, type MockHarness } fro
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FrontendBucket } from './frontend-bucket.js';
 import { cloudFrontReadStatement } from './frontend-bucket.defaults.js';
+import { expectPrivateBucketBaseline, expectedTlsOnlyStatements } from '../test/private-bucket-expectations.js';
 
 const tags = { Project: 'student-helper', ManagedBy: 'pulumi', Environment: 'dev' };
 const bucketName = 'student-helper-dev-frontend-0f1e2d3c';
@@ -33,19 +34,7 @@ describe('FrontendBucket', () => {
 
   it('applies the private-bucket defaults exactly', async () => {
     await harness.descendantsOf(new FrontendBucket('web', { bucketName, cloudFrontDistributionArn: distributionArn, tags }));
-    expect(harness.named('web', 'aws:s3/bucket:Bucket').inputs).toEqual({ bucket: bucketName, forceDestroy: false, tags: { ...tags, Name: 'web' } });
-    expect(harness.named('web-ownership').inputs).toEqual({ bucket: bucketName, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    expect(harness.named('web-encryption').inputs).toEqual({
-      bucket: bucketName,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' }, bucketKeyEnabled: false }],
-    });
-    expect(harness.named('web-public-access-block').inputs).toEqual({
-      bucket: bucketName,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
+    expectPrivateBucketBaseline(harness, 'web', bucketName, tags);
   });
 
   it('grants s3:GetObject to the CloudFront service principal of exactly one distribution, TLS only', async () => {
@@ -53,22 +42,7 @@ describe('FrontendBucket', () => {
     expect(JSON.parse(String(harness.named('web-policy').inputs['policy']))).toEqual({
       Version: '2012-10-17',
       Statement: [
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [arn, `${arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-        {
-          Sid: 'DenyOutdatedTls',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [arn, `${arn}/*`],
-          Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } },
-        },
+        ...expectedTlsOnlyStatements(arn),
         {
           Sid: 'AllowCloudFrontOriginAccessControl',
           Effect: 'Allow',

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { assertDistributionArn, cloudFrontReadStatement } from './frontend-bucket.defaults.js';
-import { createBucketPolicy, createPrivateBucket } from './private-bucket.js';
+import { BucketComponent, createBucketPolicy, createPrivateBucket } from './private-bucket.js';
 
 export interface FrontendBucketArgs {
   /** Physical name, e.g. `ResourceNamer.bucketName('frontend')`; default Pulumi auto-naming. */
@@ -21,36 +21,21 @@ export interface FrontendBucketArgs {
  * correction 7), SSE-S3, ACLs disabled, public access blocked, TLS-only, readable only by the
  * given CloudFront distribution through Origin Access Control. Not versioned: every release
  * is rebuilt from git. SSE-KMS is not offered because CloudFront would also need the key.
+ * Outputs: `bucketId`, `bucketName`, `bucketArn`, `bucketRegionalDomainName` (the CDN origin).
  */
-export class FrontendBucket extends pulumi.ComponentResource {
-  readonly bucketId: pulumi.Output<string>;
-  readonly bucketName: pulumi.Output<string>;
-  readonly bucketArn: pulumi.Output<string>;
-  /** The REST endpoint CloudFront uses as its S3 origin. */
-  readonly bucketRegionalDomainName: pulumi.Output<string>;
-
+export class FrontendBucket extends BucketComponent {
   constructor(name: string, args: FrontendBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('student-helper:storage:FrontendBucket', name, {}, opts);
-    // A known ARN is checked now; an Output is checked when it resolves (in the policy).
-    if (typeof args.cloudFrontDistributionArn === 'string') assertDistributionArn(args.cloudFrontDistributionArn);
-
-    const target = createPrivateBucket(name, { bucketName: args.bucketName, forceDestroy: args.forceDestroy, tags: args.tags }, this);
-    createBucketPolicy(
-      name,
-      target,
-      (bucketArn) => pulumi.output(args.cloudFrontDistributionArn).apply((distributionArn) => [cloudFrontReadStatement(bucketArn, distributionArn)]),
-      this,
-    );
-
-    this.bucketId = target.bucket.id;
-    this.bucketName = target.bucket.bucket;
-    this.bucketArn = target.bucket.arn;
-    this.bucketRegionalDomainName = target.bucket.bucketRegionalDomainName;
-    this.registerOutputs({
-      bucketId: this.bucketId,
-      bucketName: this.bucketName,
-      bucketArn: this.bucketArn,
-      bucketRegionalDomainName: this.bucketRegionalDomainName,
+    super('student-helper:storage:FrontendBucket', name, opts, (parent) => {
+      // A known ARN is checked now; an Output is checked when it resolves (in the policy).
+      if (typeof args.cloudFrontDistributionArn === 'string') assertDistributionArn(args.cloudFrontDistributionArn);
+      const target = createPrivateBucket(name, { bucketName: args.bucketName, forceDestroy: args.forceDestroy, tags: args.tags }, parent);
+      createBucketPolicy(
+        name,
+        target,
+        (bucketArn) => pulumi.output(args.cloudFrontDistributionArn).apply((distributionArn) => [cloudFrontReadStatement(bucketArn, distributionArn)]),
+        parent,
+      );
+      return target;
     });
   }
 }

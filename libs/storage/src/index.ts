@@ -2,6 +2,7 @@ export { type DocumentsBucketArgs, DocumentsBucket } from './documents-bucket.js
 export { DOCUMENTS_BUCKET_DEFAULTS, type LifecycleRule, documentsLifecycleRules } from './documents-bucket.defaults.js';
 export { type FrontendBucketArgs, FrontendBucket } from './frontend-bucket.js';
 export { FRONTEND_BUCKET_DEFAULTS, assertDistributionArn, cloudFrontReadStatement } from './frontend-bucket.defaults.js';
+export { BucketComponent } from './private-bucket.js';
 export { PRIVATE_BUCKET_DEFAULTS, type PolicyStatement, bucketPolicyDocument, encryptionRule, tlsOnlyStatements } from './private-bucket.defaults.js';
 export { type VectorStoreArgs, VectorStore } from './vector-store.js';
 export {

@@ -61,3 +61,30 @@ export function createBucketPolicy(
   );
   return new aws.s3.BucketPolicy(`${name}-policy`, { bucket: target.bucket.id, policy }, { parent, dependsOn: [target.publicAccessBlock] });
 }
+
+/**
+ * What both bucket components publish. Subclasses create their children in `build`, which
+ * runs after the component is registered, so everything is parented to it.
+ */
+export abstract class BucketComponent extends pulumi.ComponentResource {
+  readonly bucketId: pulumi.Output<string>;
+  readonly bucketName: pulumi.Output<string>;
+  readonly bucketArn: pulumi.Output<string>;
+  /** The REST endpoint (`<bucket>.s3.<region>.amazonaws.com`), e.g. a CloudFront S3 origin. */
+  readonly bucketRegionalDomainName: pulumi.Output<string>;
+
+  protected constructor(type: string, name: string, opts: pulumi.ComponentResourceOptions | undefined, build: (self: pulumi.Resource) => PrivateBucket) {
+    super(type, name, {}, opts);
+    const { bucket } = build(this);
+    this.bucketId = bucket.id;
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    this.bucketRegionalDomainName = bucket.bucketRegionalDomainName;
+    this.registerOutputs({
+      bucketId: this.bucketId,
+      bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
+      bucketRegionalDomainName: this.bucketRegionalDomainName,
+    });
+  }
+}
