@@ -203,6 +203,41 @@ describe.each(pgvectorTargets())('PgVectorIndex for a session with few chunks am
   });
 });
 
+describe.each(pgvectorTargets())('PgVectorIndex plan choice on $name (no statistics, as PGlite never autovacuums)', (target) => {
+  let opened: OpenTarget<ChunkStoreTables>;
+  let db: Kysely<ChunkStoreTables>;
+  const hnswScans = async () => {
+    await sql`select pg_stat_force_next_flush()`.execute(db);
+    const { rows } = await sql<{ scans: number }>`
+      select idx_scan as scans from pg_stat_user_indexes where indexrelname = 'chunk_vectors_embedding_idx'
+    `.execute(db);
+    return rows[0]?.scans;
+  };
+  beforeAll(async () => {
+    opened = await openTarget<ChunkStoreTables>(target);
+    db = opened.database.db;
+    await migrateChunkStore(db, { embeddingModelId: 'plan', dimensions: 3, vectorIndex: 'pgvector' });
+    await new PgVectorIndex(db, { dimensions: 3 }).upsert(
+      Array.from({ length: 60 }, (_, i) => record('plan', `plan-${i % 3}`, Math.floor(i / 3), [1, i, 0])),
+    );
+  });
+  afterAll(() => opened?.close());
+
+  it('walks the HNSW index for a selection larger than exactSearchMaxRows', async () => {
+    const before = await hnswScans();
+    const matches = await new PgVectorIndex(db, { dimensions: 3, exactSearchMaxRows: 10 }).query(query([1, 0, 0], 'plan', 3));
+    expect(matches.map((m) => m.key)).toEqual(['plan-0#0', 'plan-1#0', 'plan-2#0']);
+    expect(await hnswScans()).toBe((before ?? 0) + 1);
+  });
+
+  it('leaves the index alone for a selection within exactSearchMaxRows', async () => {
+    const before = await hnswScans();
+    const matches = await new PgVectorIndex(db, { dimensions: 3, exactSearchMaxRows: 100 }).query(query([1, 0, 0], 'plan', 3));
+    expect(matches.map((m) => m.key)).toEqual(['plan-0#0', 'plan-1#0', 'plan-2#0']);
+    expect(await hnswScans()).toBe(before);
+  });
+});
+
 describe('PgChunkStore and PgVectorIndex in a PGlite dataDir', () => {
   let dataDir: string;
   beforeAll(async () => {

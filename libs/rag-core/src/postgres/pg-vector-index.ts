@@ -115,6 +115,10 @@ export class PgVectorIndex implements VectorIndex {
       let rows: MatchRow[] = [];
       const small = (await candidateCount(trx, query, this.#exactSearchMaxRows + 1)) <= this.#exactSearchMaxRows;
       if (!small) {
+        // The selection is known to be large, so the HNSW walk is the plan to use. Without fresh
+        // statistics (PGlite never autovacuums) the planner thinks every table is tiny and sorts
+        // the whole session instead; the index scan is the only plan without a sort.
+        await setLocal(trx, 'enable_sort', 'off');
         await setLocal(trx, 'hnsw.ef_search', String(Math.min(1_000, Math.max(this.#efSearch, query.topK))));
         if (iterativeScan) await setLocal(trx, 'hnsw.iterative_scan', 'strict_order');
         if (iterativeScan && this.#maxScanTuples !== undefined) await setLocal(trx, 'hnsw.max_scan_tuples', String(this.#maxScanTuples));
@@ -123,6 +127,7 @@ export class PgVectorIndex implements VectorIndex {
       if (rows.length < query.topK) {
         // Exact: no HNSW index scan, so the B-tree on (session_id, document_id) picks the rows.
         await setLocal(trx, 'enable_indexscan', 'off');
+        await setLocal(trx, 'enable_sort', 'on');
         rows = await nearest(trx, query, literal);
       }
       // A stored zero vector has no direction: its distance is NaN, and it is nobody's neighbour.
