@@ -40,7 +40,7 @@ describe('ApiServer', () => {
     const ami = harness.callsMade.find((c) => c.token === 'aws:ssm/getParameter:getParameter');
     expect(ami?.inputs).toEqual({ name: al2023 });
     expect(harness.named('api', 'aws:ec2/instance:Instance').inputs).toEqual({
-      ami: harness.named('api', 'aws:ec2/instance:Instance').inputs['ami'],
+      ami: expect.stringMatching(/^ami-0[0-9a-f]{16}$/),
       instanceType: 't3.micro',
       subnetId: 'subnet-private',
       vpcSecurityGroupIds: ['sg-backend'],
@@ -64,7 +64,6 @@ describe('ApiServer', () => {
       userDataReplaceOnChange: true,
       tags: { ...tags, Name: 'api' },
     });
-    expect(harness.named('api', 'aws:ec2/instance:Instance').inputs['ami']).toMatch(/^ami-0[0-9a-f]{16}$/);
   });
 
   it('keeps its logs 30 days in /ec2/<name>', async () => {
@@ -111,10 +110,10 @@ describe('ApiServer', () => {
     expect(api.apiPort).toBe(8000);
   });
 
-  it('sizes prod (t3.small) and takes a pinned AMI, Graviton, a first release and Output environment values', async () => {
+  it('sizes prod (t3.small) and takes a pinned AMI, a KMS key, a first release and Output environment values', async () => {
     const api = new ApiServer('prod-api', {
       ...base,
-      instanceType: 't4g.small',
+      instanceType: 't3.small',
       amiId: 'ami-0pinned',
       rootVolumeKmsKeyId: 'arn:aws:kms:ap-southeast-2:123456789012:key/abcd',
       releaseS3Uri: 's3://student-helper-prod-artifacts/api/2.0.0.tar.gz',
@@ -125,7 +124,7 @@ describe('ApiServer', () => {
     await harness.descendantsOf(api);
     const inputs = harness.named('prod-api', 'aws:ec2/instance:Instance').inputs;
     expect(inputs['ami']).toBe('ami-0pinned');
-    expect(inputs['instanceType']).toBe('t4g.small');
+    expect(inputs['instanceType']).toBe('t3.small');
     expect((inputs['rootBlockDevice'] as Record<string, unknown>)['kmsKeyId']).toBe('arn:aws:kms:ap-southeast-2:123456789012:key/abcd');
     const userData = String(inputs['userData']);
     expect(userData).toContain('QUEUE_URL="https://sqs.ap-southeast-2.amazonaws.com/123456789012/jobs"');
