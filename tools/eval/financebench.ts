@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import {
   Bm25Index,
   chunkPages,
+  reciprocalRankFusion,
   parsePdf,
   HybridRetriever,
   OfflineEmbedder,
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     'lexical-weight': { type: 'string' },
     'pool-weight': { type: 'string' },
     candidates: { type: 'string' },
+    details: { type: 'string' },
   },
 });
 const num = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
@@ -153,10 +155,22 @@ async function main(): Promise<void> {
   const t2 = performance.now();
   const pagesOf = (keys: readonly string[]): PageRef[] => rankPages(keys.map((key) => pageOfKey.get(key) as PageRef));
   type Row = { ranked: PageRef[]; gold: PageRef[] };
-  const rows = {
-    a: { fused: [] as Row[], unfloored: [] as Row[], vector: [] as Row[], lexical: [] as Row[], bm25: [] as Row[] },
-    b: { fused: [] as Row[], unfloored: [] as Row[], vector: [] as Row[], lexical: [] as Row[], bm25: [] as Row[] },
-  };
+  const newRows = () => ({
+    fused: [] as Row[],
+    unfloored: [] as Row[],
+    vector: [] as Row[],
+    lexical: [] as Row[],
+    pool: [] as Row[],
+    'rrf-no-pool': [] as Row[],
+    'weights-0.25-0.25-1': [] as Row[],
+    'weights-1-1-1': [] as Row[],
+    bm25: [] as Row[],
+  });
+  const rows = { a: newRows(), b: newRows() };
+  const refuse = (trace: RetrievalTrace, weights: number[]): string[] =>
+    reciprocalRankFusion([trace.vector.map((m) => m.key), trace.lexical.map((c) => c.key), trace.pool], { weights }).map(
+      (item) => item.key,
+    );
   const answerableTraces: { a: RetrievalTrace[]; b: RetrievalTrace[] } = { a: [], b: [] };
   const bm25PerDoc = new Map(
     docs.map((doc) => [
@@ -182,11 +196,32 @@ async function main(): Promise<void> {
       rows[setting].unfloored.push({ ranked: pagesOf(trace.candidates.map((c) => c.key)), gold });
       rows[setting].vector.push({ ranked: pagesOf(trace.vector.map((m) => m.key)), gold });
       rows[setting].lexical.push({ ranked: pagesOf(trace.lexical.map((c) => c.key)), gold });
+      rows[setting].pool.push({ ranked: pagesOf(trace.pool), gold });
+      rows[setting]['rrf-no-pool'].push({ ranked: pagesOf(refuse(trace, [1, 1, 0])), gold });
+      rows[setting]['weights-0.25-0.25-1'].push({ ranked: pagesOf(refuse(trace, [0.25, 0.25, 1])), gold });
+      rows[setting]['weights-1-1-1'].push({ ranked: pagesOf(refuse(trace, [1, 1, 1])), gold });
       const bm25 = setting === 'a' ? (bm25PerDoc.get(q.doc) as Bm25Index) : bm25All;
       rows[setting].bm25.push({ ranked: bm25Pages(bm25.search(plainContentTokens(q.question), 100)), gold });
     }
   }
   const tRetrieve = seconds(t2);
+  if (args.details) {
+    const details = questions.map((q, i) => ({
+      id: q.id,
+      doc: q.doc,
+      question: q.question,
+      gold: q.gold_pages,
+      ...Object.fromEntries(
+        (['a', 'b'] as const).flatMap((setting) =>
+          Object.entries(rows[setting]).map(([name, list]) => [
+            `${setting}.${name}`,
+            (list[i] as Row).ranked.slice(0, 5).map((p) => (p.documentId === q.doc ? p.page : `${p.documentId}:${p.page}`)),
+          ]),
+        ),
+      ),
+    }));
+    await writeFile(args.details, JSON.stringify(details, null, 1));
+  }
 
   // The relevance floor: off-topic questions against each filing alone, all filings together, and tracemonkey.
   const offTopic = { filing: [] as RetrievalTrace[], all: [] as RetrievalTrace[], tracemonkey: [] as RetrievalTrace[] };
@@ -235,27 +270,49 @@ function mapValues<K extends string, V, R>(record: Record<K, V>, f: (value: V) =
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v as V)])) as Record<K, R>;
 }
 
+/** Evidence summary of one retrieval: what any floor decides from. */
+function evidenceOf(trace: RetrievalTrace) {
+  return {
+    bestVector: Math.max(-1, ...trace.candidates.map((c) => c.evidence.vectorScore ?? -1)),
+    bestCoverage: Math.max(0, ...trace.candidates.map((c) => c.evidence.termCoverage)),
+    poolCoverage: trace.queryCoverage,
+    candidates: trace.candidates.map((c) => [c.evidence.vectorScore ?? -1, c.evidence.termCoverage] as const),
+  };
+}
+
 /** False-rejection and off-topic-rejection rates over a grid of floors, from the recorded evidence. */
 function calibrate(
   answerable: { a: RetrievalTrace[]; b: RetrievalTrace[] },
   offTopic: { filing: RetrievalTrace[]; all: RetrievalTrace[]; tracemonkey: RetrievalTrace[] },
 ) {
-  const accepts = (trace: RetrievalTrace, minVector: number, minCoverage: number): boolean =>
-    trace.candidates.some((c) => (c.evidence.vectorScore ?? -1) >= minVector || c.evidence.termCoverage >= minCoverage);
-  const rate = (traces: RetrievalTrace[], minVector: number, minCoverage: number, accepted: boolean): number =>
-    traces.filter((t) => accepts(t, minVector, minCoverage) === accepted).length / traces.length;
+  const summarise = (traces: RetrievalTrace[]) => traces.map(evidenceOf);
+  const sets = {
+    a: summarise(answerable.a),
+    b: summarise(answerable.b),
+    filing: summarise(offTopic.filing),
+    all: summarise(offTopic.all),
+    tracemonkey: summarise(offTopic.tracemonkey),
+  };
+  type Evidence = ReturnType<typeof evidenceOf>;
+  const accepts = (e: Evidence, minVector: number, minCoverage: number, minPool: number): boolean =>
+    e.poolCoverage >= minPool && e.candidates.some(([v, c]) => v >= minVector || c >= minCoverage);
+  const rejected = (list: Evidence[], v: number, c: number, p: number): number =>
+    list.filter((e) => !accepts(e, v, c, p)).length / list.length;
   const grid = [];
-  for (const minVector of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 2]) {
-    for (const minCoverage of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 2]) {
-      grid.push({
-        minVector,
-        minCoverage,
-        falseRejectionA: rate(answerable.a, minVector, minCoverage, false),
-        falseRejectionB: rate(answerable.b, minVector, minCoverage, false),
-        offTopicRejectionFiling: rate(offTopic.filing, minVector, minCoverage, false),
-        offTopicRejectionAll: rate(offTopic.all, minVector, minCoverage, false),
-        offTopicRejectionTracemonkey: rate(offTopic.tracemonkey, minVector, minCoverage, false),
-      });
+  for (const minPool of [0, 0.6, 0.7, 0.75, 0.8, 0.9]) {
+    for (const minVector of [0.1, 0.15, 0.2, 0.25, 0.3, 2]) {
+      for (const minCoverage of [0.3, 0.4, 0.5, 0.6, 0.7, 1, 2]) {
+        grid.push({
+          minPool,
+          minVector,
+          minCoverage,
+          falseRejectionA: rejected(sets.a, minVector, minCoverage, minPool),
+          falseRejectionB: rejected(sets.b, minVector, minCoverage, minPool),
+          offTopicRejectionFiling: rejected(sets.filing, minVector, minCoverage, minPool),
+          offTopicRejectionAll: rejected(sets.all, minVector, minCoverage, minPool),
+          offTopicRejectionTracemonkey: rejected(sets.tracemonkey, minVector, minCoverage, minPool),
+        });
+      }
     }
   }
   return grid;
@@ -275,12 +332,11 @@ function printReport(report: {
       console.log(`| ${setting} | ${name} | ${f(s.recallAt1)} | ${f(s.recallAt5)} | ${f(s.recallAt10)} | ${f(s.mrr)} |`);
     }
   }
-  console.log('\n| min cosine | min coverage | false rejection (a) | (b) | off-topic rejected: one filing | all filings | tracemonkey |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('\n| min pool coverage | min cosine | min coverage | false rejection (a) | (b) | off-topic rejected: one filing | all filings | tracemonkey |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const row of calibration as ReturnType<typeof calibrate>) {
-    if (![0.1, 0.15, 0.2, 0.3].includes(row.minVector) || ![0.3, 0.4, 0.5, 0.7, 1].includes(row.minCoverage)) continue;
     console.log(
-      `| ${row.minVector} | ${row.minCoverage} | ${f(row.falseRejectionA)} | ${f(row.falseRejectionB)} | ` +
+      `| ${row.minPool} | ${row.minVector} | ${row.minCoverage} | ${f(row.falseRejectionA)} | ${f(row.falseRejectionB)} | ` +
         `${f(row.offTopicRejectionFiling)} | ${f(row.offTopicRejectionAll)} | ${f(row.offTopicRejectionTracemonkey)} |`,
     );
   }

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Chunk, PageText } from '../model.js';
+import { parsePdf } from '../parse/parse-pdf.js';
 import { chunkPages } from './chunk.js';
 import { chunkDefaults, resolveChunkOptions } from './chunk.defaults.js';
 import { countTokens } from './count-tokens.js';
@@ -132,7 +134,7 @@ describe('chunkPages', () => {
     expect(resolveChunkOptions({ targetTokens: 300, maxOverlap: undefined })).toEqual({ ...chunkDefaults, targetTokens: 300 });
     expect(() => resolveChunkOptions({ maxTokens: 0 })).toThrow('Chunk option maxTokens must be a positive integer, got 0');
     expect(() => resolveChunkOptions({ minTokens: 500 })).toThrow(
-      'Chunk options need minTokens <= targetTokens <= maxTokens, got 500, 400, 512',
+      'Chunk options need minTokens <= targetTokens <= maxTokens, got 500, 360, 450',
     );
     expect(() => resolveChunkOptions({ minOverlap: 0.3 })).toThrow(
       'Chunk options need 0 <= minOverlap <= maxOverlap < 0.5, got 0.3, 0.2',
@@ -140,13 +142,9 @@ describe('chunkPages', () => {
     expect(() => resolveChunkOptions({ maxOverlap: 0.5 })).toThrow(RangeError);
   });
 
-  it('keeps every invariant on a real 352-page book with the default options', () => {
-    const pdf = fileURLToPath(new URL('../../../../../shared/corpus/real/freeculture.pdf', import.meta.url));
-    const pages = execFileSync('pdftotext', [pdf, '-'], { maxBuffer: 64 << 20 })
-      .toString('utf8')
-      .split('\f')
-      .slice(0, -1)
-      .map((text, i) => ({ pageNumber: i + 1, text }));
+  const book = fileURLToPath(new URL('../../../../../shared/corpus/real/freeculture.pdf', import.meta.url));
+
+  function expectInvariants(pages: PageText[]): void {
     const chunks = chunkPages('book', pages);
     expect(chunks.length).toBeGreaterThan(pages.length);
     const overlaps: number[] = [];
@@ -156,14 +154,29 @@ describe('chunkPages', () => {
       expect(chunk.pageEnd).toBe(chunk.pageStart);
       expect(page.text.slice(chunk.charStart, chunk.charEnd)).toBe(chunk.text);
       expect(chunk.tokenCount).toBe(countTokens(chunk.text));
-      expect(chunk.tokenCount).toBeLessThanOrEqual(512);
+      expect(chunk.tokenCount).toBeLessThanOrEqual(450);
       const previous = chunks[i - 1];
       if (previous?.pageStart === chunk.pageStart) {
         overlaps.push(countTokens(page.text.slice(chunk.charStart, previous.charEnd)));
       }
     });
-    expect(Math.max(...overlaps)).toBeLessThanOrEqual(80);
-    expect(overlaps.filter((tokens) => tokens >= 40).length / overlaps.length).toBeGreaterThan(0.99);
+    expect(Math.max(...overlaps)).toBeLessThanOrEqual(72);
+    expect(overlaps.filter((tokens) => tokens >= 36).length / overlaps.length).toBeGreaterThan(0.99);
     expect(chunkPages('book', pages)).toEqual(chunks);
+  }
+
+  it('keeps every invariant on the 352-page book as our parser reads it', async () => {
+    const parsed = await parsePdf(new Uint8Array(await readFile(book)));
+    expect(parsed.pages).toHaveLength(352);
+    expectInvariants(parsed.pages);
+  });
+
+  it('keeps every invariant on the 352-page book as pdftotext reads it', () => {
+    const pages = execFileSync('pdftotext', [book, '-'], { maxBuffer: 64 << 20 })
+      .toString('utf8')
+      .split('\f')
+      .slice(0, -1)
+      .map((text, i) => ({ pageNumber: i + 1, text }));
+    expectInvariants(pages);
   });
 });

@@ -73,7 +73,11 @@ describe('HybridRetriever', () => {
       ['d#4', 0.5 / 62, false],
       ['d#3', 0.5 / 63, false],
     ]);
-    expect(trace.results.map((c) => c.key)).toEqual(['d#2', 'd#1']);
+    expect(trace.pool).toEqual(['d#2', 'd#1', 'd#4']);
+    expect(trace.queryCoverage).toBe(1);
+    expect(trace.accepted).toBe(true);
+    // Accepted: every candidate sharing a term (d#4) stays; d#3 shares none and is not close.
+    expect(trace.results.map((c) => c.key)).toEqual(['d#2', 'd#1', 'd#4']);
     expect(trace.results[0]?.evidence).toEqual({ vectorRank: 2, vectorScore: 0.5, lexicalRank: 1, lexicalScore: 0.3, termCoverage: 1 });
     expect(trace.candidates[2]?.evidence).toEqual({ lexicalRank: 2, lexicalScore: 0.2, termCoverage: 1 / 3 });
     expect(await retriever.retrieve({ sessionId: 's1', query: 'cash flow statement', documentIds: ['d'] })).toEqual(trace.results);
@@ -89,6 +93,27 @@ describe('HybridRetriever', () => {
     const retriever = new HybridRetriever(ports, { vectorWeight: 0, lexicalWeight: 0, poolWeight: 1 });
     const results = await retriever.retrieve({ sessionId: 's1', query: 'revenue and capital expenditures in 2018' });
     expect(results.map((c) => c.key)).toEqual(['d#3', 'd#1', 'd#2']);
+  });
+
+  it('rejects a query when too few of its terms occur among the candidates', async () => {
+    const { ports } = stubPorts([match('d#1', 0.9)], [['d#1', 1]], texts);
+    const retriever = new HybridRetriever(ports);
+    // "cash" occurs, "peru" and "lima" do not: 1/3 of the terms < 0.6, although d#1 is very close.
+    const trace = await retriever.explain({ sessionId: 's1', query: 'cash in Peru and Lima' });
+    expect(trace.queryCoverage).toBeCloseTo(1 / 3, 12);
+    expect(trace.candidates[0]?.clearsFloor).toBe(true);
+    expect(trace.accepted).toBe(false);
+    expect(trace.results).toEqual([]);
+  });
+
+  it('rejects a query when no candidate clears the floor on its own', async () => {
+    const { ports } = stubPorts([match('d#1', 0.1), match('d#3', 0.1)], [], texts);
+    const retriever = new HybridRetriever(ports, { floor: { minTermCoverage: 1 } });
+    // Both terms occur among the candidates, but no chunk holds both and none is close.
+    const trace = await retriever.explain({ sessionId: 's1', query: 'cash recipe' });
+    expect(trace.queryCoverage).toBe(1);
+    expect(trace.candidates.map((c) => c.clearsFloor)).toEqual([false, false]);
+    expect(trace.results).toEqual([]);
   });
 
   it('searches the whole session when documentIds is empty and honours topK', async () => {
@@ -129,7 +154,11 @@ describe('HybridRetriever', () => {
     );
     expect(() => new HybridRetriever(ports, { candidates: 0 })).toThrow('HybridRetriever candidates must be a positive integer, got 0');
     expect(() => new HybridRetriever(ports, { poolWeight: -1 })).toThrow('HybridRetriever poolWeight must be a finite number >= 0, got -1');
-    expect(resolveHybridRetrieverOptions({ floor: { minTermCoverage: 0.7 } }).floor).toEqual({ minVectorScore: 0.15, minTermCoverage: 0.7 });
+    expect(resolveHybridRetrieverOptions({ floor: { minTermCoverage: 0.7 } }).floor).toEqual({
+      minVectorScore: 0.15,
+      minTermCoverage: 0.7,
+      minQueryCoverage: 0.6,
+    });
   });
 
   describe('with the offline embedder and in-memory stores', () => {

@@ -5,7 +5,7 @@ import type { RetrievalRequest, Retriever } from '../ports/retriever.js';
 import type { VectorIndex, VectorMatch } from '../ports/vector-index.js';
 import { analyzeText } from '../embed/analyze.js';
 import { Bm25Index } from './bm25.js';
-import { clearsFloor, queryTerms, termCoverage, type RetrievalEvidence } from './relevance-floor.js';
+import { clearsFloor, hasEvidence, queryTerms, termCoverage, type RetrievalEvidence } from './relevance-floor.js';
 import {
   resolveHybridRetrieverOptions,
   type HybridRetrieverOptions,
@@ -24,9 +24,15 @@ export interface RetrievalTrace {
   queryTerms: string[];
   vector: VectorMatch[];
   lexical: ScoredChunk[];
-  /** Every fused candidate, best first, with its evidence and whether it cleared the floor. */
+  /** Keys of the hydrated candidates ranked by BM25 over that pool. */
+  pool: string[];
+  /** Every fused candidate, best first, with its evidence and whether it cleared the floor on its own. */
   candidates: (RetrievedChunk & { clearsFloor: boolean })[];
-  /** What `retrieve` returns: the first `topK` candidates that cleared the floor. */
+  /** Share of the query's terms that occur in at least one candidate. */
+  queryCoverage: number;
+  /** Whether the floor judged the query answerable from the documents. */
+  accepted: boolean;
+  /** What `retrieve` returns: empty unless accepted, else the first `topK` candidates with any evidence. */
   results: RetrievedChunk[];
 }
 
@@ -64,7 +70,9 @@ export class HybridRetriever implements Retriever {
     request.signal?.throwIfAborted();
 
     const terms = queryTerms(request.query);
-    if (terms.size === 0) return { queryTerms: [], vector: [], lexical: [], candidates: [], results: [] };
+    if (terms.size === 0) {
+      return { queryTerms: [], vector: [], lexical: [], pool: [], candidates: [], queryCoverage: 0, accepted: false, results: [] };
+    }
 
     const scope = {
       sessionId: request.sessionId,
@@ -83,10 +91,11 @@ export class HybridRetriever implements Retriever {
       { k: rrfK, weights: [vectorWeight, lexicalWeight] },
     );
     const stored = new Map((await chunks.getByKeys(firstPass.map((item) => item.key))).map((c) => [c.key, c]));
+    const chunkTerms = new Map([...stored.values()].map((chunk) => [chunk.key, analyzeText(chunk.text)]));
     // Neither cosine over hashed features nor Postgres ts_rank knows how rare a term is in this
     // session; BM25 over the hydrated pool ranks by the terms that separate the candidates.
-    const pool = new Bm25Index([...stored.values()].map((chunk) => ({ id: chunk.key, tokens: analyzeText(chunk.text) })));
-    const poolRanking = pool.search(analyzeText(request.query), stored.size).map((hit) => hit.id);
+    const pool = new Bm25Index([...chunkTerms].map(([id, tokens]) => ({ id, tokens })));
+    const poolRanking = pool.search([...terms], stored.size).map((hit) => hit.id);
     const fused = reciprocalRankFusion(
       [vector.map((match) => match.key), lexical.map((chunk) => chunk.key), poolRanking],
       { k: rrfK, weights: [vectorWeight, lexicalWeight, poolWeight] },
@@ -102,14 +111,18 @@ export class HybridRetriever implements Retriever {
       const evidence: RetrievalEvidence = {
         ...(vectorRank !== undefined ? { vectorRank, vectorScore: vectorScores.get(item.key) as number } : {}),
         ...(lexicalRank !== undefined ? { lexicalRank, lexicalScore: lexicalScores.get(item.key) as number } : {}),
-        termCoverage: termCoverage(terms, chunk.text),
+        termCoverage: termCoverage(terms, new Set(chunkTerms.get(item.key))),
       };
       hydrated.push({ ...chunk, score: item.score, evidence, clearsFloor: clearsFloor(evidence, floor) });
     }
-    const results = hydrated
-      .filter((candidate) => candidate.clearsFloor)
-      .slice(0, topK)
-      .map(({ clearsFloor: _, ...chunk }) => chunk);
-    return { queryTerms: [...terms], vector, lexical, candidates: hydrated, results };
+    const queryCoverage = termCoverage(terms, new Set([...chunkTerms.values()].flat()));
+    const accepted = queryCoverage >= floor.minQueryCoverage && hydrated.some((candidate) => candidate.clearsFloor);
+    const results = accepted
+      ? hydrated
+          .filter((candidate) => hasEvidence(candidate.evidence, floor))
+          .slice(0, topK)
+          .map(({ clearsFloor: _, ...chunk }) => chunk)
+      : [];
+    return { queryTerms: [...terms], vector, lexical, pool: poolRanking, candidates: hydrated, queryCoverage, accepted, results };
   }
 }

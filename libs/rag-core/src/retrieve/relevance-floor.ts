@@ -14,12 +14,18 @@ export interface RetrievalEvidence {
   termCoverage: number;
 }
 
-/** A chunk clears the floor on either kind of evidence. */
+/**
+ * When a retrieval finds something: enough of the query's terms occur among the candidates
+ * (`minQueryCoverage`; an off-topic question's key words — "Peru", "Jupiter" — occur nowhere),
+ * and at least one chunk clears the floor on its own evidence (cosine or term coverage).
+ */
 export interface RelevanceFloor {
   /** Smallest cosine similarity that counts as "about the query" for the configured embedder. */
   minVectorScore: number;
-  /** Smallest share of the query's meaningful terms a chunk must contain. */
+  /** Smallest share of the query's meaningful terms one chunk must contain to clear the floor. */
   minTermCoverage: number;
+  /** Smallest share of the query's meaningful terms that must occur somewhere among the candidates. */
+  minQueryCoverage: number;
 }
 
 /** The distinct meaningful terms of a query (see analyzeText). */
@@ -27,15 +33,20 @@ export function queryTerms(query: string): Set<string> {
   return new Set(analyzeText(query));
 }
 
-/** Share of `terms` that occur in `text`, 0 when `terms` is empty. */
-export function termCoverage(terms: ReadonlySet<string>, text: string): number {
+/** Share of `terms` found in `present` (analysed terms of a text), 0 when `terms` is empty. */
+export function termCoverage(terms: ReadonlySet<string>, present: ReadonlySet<string>): number {
   if (terms.size === 0) return 0;
-  const present = new Set(analyzeText(text));
   let found = 0;
   for (const term of terms) if (present.has(term)) found += 1;
   return found / terms.size;
 }
 
+/** Strong evidence: the chunk alone shows the query is answerable from the documents. */
 export function clearsFloor(evidence: RetrievalEvidence, floor: RelevanceFloor): boolean {
   return (evidence.vectorScore ?? -Infinity) >= floor.minVectorScore || evidence.termCoverage >= floor.minTermCoverage;
+}
+
+/** Any evidence: once the query is accepted, chunks sharing no term and no close vector are still dropped. */
+export function hasEvidence(evidence: RetrievalEvidence, floor: RelevanceFloor): boolean {
+  return (evidence.vectorScore ?? -Infinity) >= floor.minVectorScore || evidence.termCoverage > 0;
 }

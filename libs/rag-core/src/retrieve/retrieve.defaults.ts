@@ -32,7 +32,7 @@ export const hybridRetrieverDefaults: ResolvedHybridRetrieverOptions = {
   poolWeight: 1,
   // Calibrated on FinanceBench and 20 off-topic questions (docs/benchmarks.md): wrongly rejects
   // ~5 % of answerable questions, rejects ~80 % of off-topic ones asked of a single document.
-  floor: { minVectorScore: 0.15, minTermCoverage: 0.4 },
+  floor: { minVectorScore: 0.15, minTermCoverage: 0.4, minQueryCoverage: 0.6 },
 };
 
 export function resolveHybridRetrieverOptions(options: HybridRetrieverOptions = {}): ResolvedHybridRetrieverOptions {
