@@ -4,3 +4,7 @@ export type { JobContext, ProcessorDeps, ProcessorLogger, ProcessorOptions } fro
 export { DeadlineReachedError } from './job-signal.js';
 export { DocumentGoneError } from './progress-reporter.js';
 export { InvalidJobMessageError, parseJobMessage } from './job-message.js';
+export { startWorker, MessageLostError, WorkerStoppingError, type Worker, type WorkerOptions } from './worker/start-worker.js';
+export { workerDefaults, retryDelaySeconds, heartbeatIntervalMs } from './worker/start-worker.defaults.js';
+export { documentJobHandler } from './worker/document-job-handler.js';
+export { redriveDeadLetters, type RedriveResult } from './redrive/redrive-dead-letters.js';

@@ -168,6 +168,22 @@ describe.each(databaseTargets())('PostgresJobQueue on $name', (target) => {
     expect(await queue.delete(again.receipt)).toBe(true);
   });
 
+  it('redrives only the dead letters asked for', async () => {
+    await queue.send(job(1));
+    await queue.send(job(2));
+    for (let i = 0; i < 4; i++) {
+      await queue.receive({ max: 2 });
+      clock.advance(60);
+    }
+    const [first, second] = await queue.deadLetters();
+    expect([first?.body.size, second?.body.size].sort()).toEqual([1001, 1002]);
+    const moved = await queue.redrive({ messageIds: [first?.messageId ?? '', 'not-a-uuid'] });
+    expect(moved.map((d) => d.messageId)).toEqual([first?.messageId]);
+    expect((await queue.deadLetters()).map((d) => d.messageId)).toEqual([second?.messageId]);
+    expect(await queue.redrive({ messageIds: [] })).toEqual([]);
+    expect(await queue.counts()).toEqual({ visible: 1, hidden: 0, deadLetters: 1 });
+  });
+
   it('never gives one message to two concurrent receivers', async () => {
     const total = 30;
     for (let n = 1; n <= total; n++) await queue.send(job(n));

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { JobQueue } from '@student-helper/rag-core';
 import type { JobMessage } from '@student-helper/shared-types';
-import { newId } from '../ids.js';
+import { isUuid, newId } from '../ids.js';
 import type { AppTables, QueueDeadLettersTable, QueueMessagesTable } from '../tables.js';
 import type { DeadLetter, JobQueueConsumer, QueueCounts, ReceivedJob, ReceiveOptions } from './job-queue-consumer.js';
 import { postgresJobQueueDefaults, queueLimits } from './postgres-job-queue.defaults.js';
@@ -101,13 +101,17 @@ export class PostgresJobQueue implements JobQueue, JobQueueConsumer {
   }
 
   /**
-   * Moves every dead letter back to the queue, visible at once with a receive count of 0, and
-   * returns them (the redrive command then resets their documents to `queued`).
+   * Moves dead letters back to the queue — all of them, or those in `messageIds` — visible at
+   * once with a receive count of 0, and returns them.
    */
-  async redrive(): Promise<DeadLetter[]> {
+  async redrive(options: { messageIds?: readonly string[] } = {}): Promise<DeadLetter[]> {
     const now = this.#now();
+    const ids = options.messageIds?.filter(isUuid);
+    if (ids !== undefined && ids.length === 0) return [];
     return this.#db.transaction().execute(async (trx) => {
-      const rows = await trx.deleteFrom('queue_dead_letters').returningAll().execute();
+      let moved = trx.deleteFrom('queue_dead_letters');
+      if (ids !== undefined) moved = moved.where('id', 'in', ids);
+      const rows = await moved.returningAll().execute();
       if (rows.length === 0) return [];
       rows.sort((a, b) => a.dead_lettered_at.getTime() - b.dead_lettered_at.getTime() || a.id.localeCompare(b.id));
       await trx
