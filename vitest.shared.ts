@@ -47,3 +47,10 @@ export function pulumiProjectTestConfig(projectName: string, overrides: ViteUser
   const conditions = (config.ssr?.resolve?.conditions ?? []).filter((c) => c !== 'module');
   return { ...config, ssr: { ...config.ssr, resolve: { ...config.ssr?.resolve, conditions } } };
 }
+
+/**
+ * For projects that load AWS SDK v3 clients (rag-core's `/aws` entry): their `module` export
+ * condition points at `dist-es` builds with extensionless imports Node cannot load either, so
+ * the cause and the cure are the Pulumi ones above.
+ */
+export const awsSdkProjectTestConfig = pulumiProjectTestConfig;

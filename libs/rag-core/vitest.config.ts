@@ -1,3 +1,3 @@
-import { projectTestConfig } from '../../vitest.shared.ts';
+import { awsSdkProjectTestConfig } from '../../vitest.shared.ts';
 
-export default projectTestConfig('rag-core');
+export default awsSdkProjectTestConfig('rag-core');
