@@ -46,5 +46,6 @@ export const PATTERNS = {
     pattern: /^(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d-(mon|tue|wed|thu|fri|sat|sun):([01]\d|2[0-3]):[0-5]\d$/,
     expected: 'a UTC window ddd:hh:mm-ddd:hh:mm such as mon:04:00-mon:05:00',
   },
+  imageTag: { pattern: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, expected: 'a container image tag (letters, digits, _ . -; up to 128)' },
   modelId: { pattern: /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/, expected: 'a Bedrock model or inference profile id such as amazon.titan-embed-text-v2:0' },
 } as const;

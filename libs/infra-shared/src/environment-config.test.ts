@@ -48,6 +48,7 @@ describe('loadEnvironmentConfig', () => {
       embeddingDimension: 1024,
       chatModelId: 'au.anthropic.claude-sonnet-4-5-20250929-v1:0',
       bedrockInferenceRegions: [],
+      processorImageTag: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -102,6 +103,13 @@ describe('loadEnvironmentConfig', () => {
       loadEnvironmentConfig(project({ environment: 'dev', embedding_model_id: 'acme.embed-x', embedding_dimension: '768' }), aws)
         .embeddingDimension,
     ).toBe(768);
+  });
+
+  it('reads an optional processor image tag and rejects an invalid one', () => {
+    expect(loadEnvironmentConfig(project({ environment: 'dev', processor_image_tag: 'a1b2c3d.2' }), aws).processorImageTag).toBe('a1b2c3d.2');
+    expect(issuesOf(() => loadEnvironmentConfig(project({ environment: 'dev', processor_image_tag: 'v 1' }), aws))).toEqual([
+      { key: 'student-helper-infra:processor_image_tag', expected: 'a container image tag (letters, digits, _ . -; up to 128)', received: 'v 1' },
+    ]);
   });
 
   it('reads inference Regions as a YAML list (JSON) or a comma list', () => {

@@ -37,6 +37,8 @@ export interface EnvironmentConfig {
   readonly chatModelId: string;
   /** Destination Regions for inference-profile model ids; empty when both models are in-Region. */
   readonly bedrockInferenceRegions: readonly string[];
+  /** Tag of the processor image to run; unset means the caller's default (the processor version). */
+  readonly processorImageTag: string | undefined;
 }
 
 /** The stack config keys, as written in `Pulumi.<stack>.yaml` (the seed's snake_case names). */
@@ -63,6 +65,7 @@ export const CONFIG_KEYS = {
   embeddingDimension: 'embedding_dimension',
   chatModelId: 'chat_model_id',
   bedrockInferenceRegions: 'bedrock_inference_regions',
+  processorImageTag: 'processor_image_tag',
 } as const satisfies Record<Exclude<keyof EnvironmentConfig, 'isProduction' | 'region'>, string>;
 
 /**
@@ -146,6 +149,7 @@ export function loadEnvironmentConfig(
     embeddingDimension: dimension.ok ? dimension.dimension : 0,
     chatModelId,
     bedrockInferenceRegions,
+    processorImageTag: config.get(k.processorImageTag) ? read.string(k.processorImageTag, undefined, PATTERNS.imageTag) : undefined,
   };
 
   read.assertValid();

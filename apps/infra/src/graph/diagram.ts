@@ -33,8 +33,8 @@ function strings(value: unknown, key: string, out: [string, string][]): void {
 
 /**
  * Which top-level component feeds which: a resource's input holding another component's id,
- * ARN, URL or name (exactly, or an ARN inside a JSON policy) is a wire, labelled with the
- * input it lands in.
+ * ARN, URL or name (exactly, or an ARN / AWS host name inside a longer string such as a JSON
+ * policy or an image URI) is a wire, labelled with the input it lands in.
  */
 export function traceWiring(resources: readonly RecordedResource[]): { components: Component[]; wires: Wire[] } {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
@@ -59,7 +59,8 @@ export function traceWiring(resources: readonly RecordedResource[]): { component
   }
   // A value owned by several components (a Region, a shared name) identifies nothing.
   const identity = new Map([...owners].filter(([, set]) => set.size === 1).map(([value, set]) => [value, [...set][0] as string]));
-  const arns = [...identity.keys()].filter((v) => v.startsWith('arn:'));
+  // Values distinctive enough to find inside longer strings (policies, image URIs, user data).
+  const embeddable = [...identity.keys()].filter((v) => v.startsWith('arn:') || v.includes('.amazonaws.com'));
 
   const wires = new Map<string, Set<string>>();
   for (const r of resources) {
@@ -71,7 +72,7 @@ export function traceWiring(resources: readonly RecordedResource[]): { component
       const producers = new Set<string>();
       const exact = identity.get(value);
       if (exact) producers.add(exact);
-      else if (value.includes('arn:')) for (const arn of arns) if (value.includes(arn)) producers.add(identity.get(arn) as string);
+      else for (const known of embeddable) if (value.includes(known)) producers.add(identity.get(known) as string);
       for (const producer of producers) {
         if (producer === consumer.urn) continue;
         const edge = `${producer}\u0000${consumer.urn}`;

@@ -18,6 +18,7 @@ describe('readStackConfig', () => {
       stack: 'dev',
       config: {
         'aws:region': 'ap-southeast-2',
+        'aws-native:region': 'ap-southeast-2',
         'student-helper-infra:environment': 'dev',
         'student-helper-infra:ec2_instance_type': 't3.micro',
         'student-helper-infra:rds_instance_class': 'db.t3.micro',

@@ -39,7 +39,7 @@ function stack(env: string, size: string, hex: string): RecordedResource[] {
 
 describe('normalizeStack + diffStacks', () => {
   it('sees through environment names, generated ids, ARNs and random suffixes', () => {
-    const dev = normalizeStack(stack('dev', 'db.t3.micro', 'a1b2c3d4'), 'dev');
+    const dev = normalizeStack(stack('dev', 'db.t3.micro', 'a1b2c3d4'), { project: 'app', environment: 'dev' });
     expect(dev.get('aws:s3/bucket:Bucket::app-<env>-docs')).toEqual({
       bucket: '<id aws:s3/bucket:Bucket::app-<env>-docs>',
       tags: { Environment: '<env>' },
@@ -50,17 +50,45 @@ describe('normalizeStack + diffStacks', () => {
   });
 
   it('reports only configuration differences between environments', () => {
-    const dev = normalizeStack(stack('dev', 'db.t3.micro', 'a1b2c3d4'), 'dev');
-    const prod = normalizeStack(stack('prod', 'db.t3.small', '99887766'), 'prod');
+    const dev = normalizeStack(stack('dev', 'db.t3.micro', 'a1b2c3d4'), { project: 'app', environment: 'dev' });
+    const prod = normalizeStack(stack('prod', 'db.t3.small', '99887766'), { project: 'app', environment: 'prod' });
     expect(diffStacks(dev, prod)).toEqual([
       { resource: 'aws:rds/instance:Instance::app-<env>-db', path: 'instanceClass', left: 'db.t3.micro', right: 'db.t3.small' },
       { resource: 'aws:rds/instance:Instance::app-<env>-db', path: 'multiAz', left: false, right: true },
     ]);
   });
 
+  it('keeps the environment name where it is not part of the stack naming', () => {
+    const resources: RecordedResource[] = [
+      { urn: 'x', type: 't:m:R', name: 'app-dev-x', custom: true, id: 'i-1', inputs: { script: '>/dev/null', tags: { Environment: 'dev' } }, state: {} },
+    ];
+    expect(normalizeStack(resources, { project: 'app', environment: 'dev' }).get('t:m:R::app-<env>-x')).toEqual({
+      script: '>/dev/null',
+      tags: { Environment: '<env>' },
+    });
+  });
+
+  it('symbolises nested generated values such as an RDS-managed secret ARN', () => {
+    const resources: RecordedResource[] = [
+      {
+        urn: 'db',
+        type: 'aws:rds/instance:Instance',
+        name: 'app-dev-db',
+        custom: true,
+        id: 'db-XYZ',
+        inputs: {},
+        state: { masterUserSecrets: [{ secretArn: 'arn:aws:secretsmanager:r:1:secret:rds!db-123' }] },
+      },
+      { urn: 'env', type: 't:m:Env', name: 'app-dev-env', custom: true, id: 'e', inputs: { value: 'ARN=arn:aws:secretsmanager:r:1:secret:rds!db-123' }, state: {} },
+    ];
+    expect(normalizeStack(resources, { project: 'app', environment: 'dev' }).get('t:m:Env::app-<env>-env')).toEqual({
+      value: 'ARN=<secretArn aws:rds/instance:Instance::app-<env>-db>',
+    });
+  });
+
   it('reports resources present on one side only', () => {
-    const dev = normalizeStack(stack('dev', 'a', 'a1b2c3d4'), 'dev');
-    const prod = normalizeStack(stack('prod', 'a', 'a1b2c3d4').slice(0, 3), 'prod');
+    const dev = normalizeStack(stack('dev', 'a', 'a1b2c3d4'), { project: 'app', environment: 'dev' });
+    const prod = normalizeStack(stack('prod', 'a', 'a1b2c3d4').slice(0, 3), { project: 'app', environment: 'prod' });
     expect(diffStacks(dev, prod).map((d) => [d.resource, d.left, d.right])).toEqual([
       ['aws:iam/rolePolicy:RolePolicy::app-<env>-access', 'present', 'absent'],
       ['aws:rds/instance:Instance::app-<env>-db', 'present', 'absent'],

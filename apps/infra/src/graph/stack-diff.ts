@@ -10,31 +10,54 @@ export interface InputDifference {
   readonly right: unknown;
 }
 
-const IDENTITY_KEY = /(arn|id|url|name|endpoint|address|domainname|hex|b64url|b64std|dec)$/i;
+const IDENTITY_KEY = /(arn|id|url|name|endpoint|address|domainname|ip|hex|b64url|b64std|dec)$/i;
+
+export interface StackNaming {
+  readonly project: string;
+  readonly environment: string;
+}
+
+/** String leaves of a value whose key looks like an identity, with their keys. */
+function identityLeaves(value: unknown, key: string, out: [string, string][]): void {
+  if (typeof value === 'string') {
+    if (IDENTITY_KEY.test(key)) out.push([key, value]);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => identityLeaves(v, key, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) identityLeaves(v, k, out);
+  }
+}
 
 /**
- * Rewrites a recorded stack so two environments can be compared: the environment name becomes
- * `<env>`, and every generated value (ids, ARNs, URLs, random suffixes) becomes a symbolic
- * reference to the resource that produced it. What remains different is configuration.
+ * Rewrites a recorded stack so two environments can be compared: the environment inside the
+ * stack's names (`student-helper-dev-…`, `student-helper/dev/…`, the `Environment` tag) becomes
+ * `<env>`, and every generated value (ids, ARNs, URLs, random suffixes, RDS secret ARNs)
+ * becomes a symbolic reference to the resource that produced it. What remains different is
+ * configuration.
  */
-export function normalizeStack(resources: readonly RecordedResource[], environment: string): Map<string, Record<string, unknown>> {
-  const env = new RegExp(`\\b${environment}\\b`, 'g');
-  const keyOf = (r: RecordedResource) => `${r.type}::${r.name.replace(env, '<env>')}`;
+export function normalizeStack(resources: readonly RecordedResource[], naming: StackNaming): Map<string, Record<string, unknown>> {
+  const { project, environment } = naming;
+  const withoutEnv = (s: string) =>
+    s === environment ? '<env>' : s.split(`${project}-${environment}`).join(`${project}-<env>`).split(`${project}/${environment}/`).join(`${project}/<env>/`);
+  const keyOf = (r: RecordedResource) => `${r.type}::${withoutEnv(r.name)}`;
+  // Sorted by normalized key, so a value several resources echo (a bucket name, a queue URL)
+  // gets the same owner in both stacks.
+  const custom = resources.filter((r) => r.custom).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
   const symbols = new Map<string, string>();
-  for (const r of resources) {
-    if (!r.custom) continue;
-    if (r.id) symbols.set(r.id, `<id ${keyOf(r)}>`);
-    for (const [k, v] of Object.entries(r.state)) {
-      if (typeof v === 'string' && v.length >= 4 && IDENTITY_KEY.test(k) && !(k in r.inputs) && !symbols.has(v)) symbols.set(v, `<${k} ${keyOf(r)}>`);
-    }
+  for (const r of custom) {
+    if (r.id && !symbols.has(r.id)) symbols.set(r.id, `<id ${keyOf(r)}>`);
+    const leaves: [string, string][] = [];
+    for (const [k, v] of Object.entries(r.state)) if (!(k in r.inputs)) identityLeaves(v, k, leaves);
+    for (const [k, v] of leaves) if (v.length >= 8 && !symbols.has(v)) symbols.set(v, `<${k} ${keyOf(r)}>`);
   }
-  const byLength = [...symbols.keys()].sort((a, b) => b.length - a.length);
+  // Inside longer strings (policies, user data) only values of 7+ characters are replaced (API
+  // Gateway ids have 7), in one pass so a replacement is never rewritten again; longest first.
+  const embedded = [...symbols.keys()].filter((v) => v.length >= 7).sort((a, b) => b.length - a.length);
+  const pattern = embedded.length > 0 ? new RegExp(embedded.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
   const normalizeString = (s: string): string => {
     const exact = symbols.get(s);
     if (exact) return exact;
-    let out = s;
-    for (const value of byLength) if (value.length >= 8 && out.includes(value)) out = out.split(value).join(symbols.get(value) as string);
-    return out.replace(env, '<env>');
+    return withoutEnv(pattern ? s.replace(pattern, (m) => symbols.get(m) as string) : s);
   };
   const normalize = (value: unknown): unknown => {
     if (typeof value === 'string') return normalizeString(value);

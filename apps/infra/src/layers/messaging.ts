@@ -11,3 +11,5 @@ export function messagingLayer({ config, namer, tags }: LayerContext) {
   });
   return { jobs };
 }
+
+export type MessagingLayer = ReturnType<typeof messagingLayer>;

@@ -22,3 +22,5 @@ export function networkLayer({ config, namer, tags }: LayerContext) {
   });
   return { vpc, securityGroups, endpoints };
 }
+
+export type NetworkLayer = ReturnType<typeof networkLayer>;
