@@ -211,6 +211,41 @@ describe('wiring', () => {
     );
   });
 
+  it('gives the processor the variables the runtime config reads, pointing at this stack', () => {
+    const fn = find(dev, 'aws:lambda/function:Function', 'student-helper-dev-processor');
+    const rds = find(dev, 'aws:rds/instance:Instance', 'student-helper-dev-postgres');
+    expect((fn.inputs['environment'] as { variables: Record<string, string> }).variables).toEqual({
+      BLOB_STORE: 's3',
+      DOCUMENTS_BUCKET: dev.outputs['documentsBucketName'],
+      VECTOR_STORE: 's3vectors',
+      S3_VECTORS_BUCKET: 'student-helper-dev-vectors',
+      S3_VECTORS_INDEX: 'documents',
+      EMBEDDINGS_PROVIDER: 'bedrock',
+      BEDROCK_EMBEDDINGS_MODEL_ID: 'amazon.titan-embed-text-v2:0',
+      EMBEDDINGS_DIMENSIONS: '1024',
+      QUEUE: 'sqs',
+      SQS_QUEUE_URL: dev.outputs['jobQueueUrl'],
+      DATABASE_SECRET_ARN: dev.outputs['databaseSecretArn'],
+      DATABASE_HOST: rds.state['address'],
+      DATABASE_PORT: '5432',
+      DATABASE_NAME: 'student_helper',
+    });
+  });
+
+  it('writes the API environment file with the chat model, Region and proxy trust', () => {
+    const userData = String(find(dev, 'aws:ec2/instance:Instance', 'student-helper-dev-api').inputs['userData']);
+    for (const line of [
+      'AWS_REGION="ap-southeast-2"',
+      'CHAT_PROVIDER="bedrock"',
+      'BEDROCK_CHAT_MODEL_ID="au.anthropic.claude-sonnet-4-5-20250929-v1:0"',
+      'TRUST_PROXY="true"',
+      `SQS_QUEUE_URL="${String(dev.outputs['jobQueueUrl'])}"`,
+      `APP_CONFIG_SECRET_ARN="${String(dev.outputs['appConfigSecretArn'])}"`,
+    ]) {
+      expect(userData).toContain(`\n${line}\n`);
+    }
+  });
+
   it('runs the processor image tagged with the processor version', () => {
     const fn = find(dev, 'aws:lambda/function:Function', 'student-helper-dev-processor');
     expect(fn.inputs['imageUri']).toBe(`${String(dev.outputs['processorRepositoryUrl'])}:0.1.0`);

@@ -1,13 +1,12 @@
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import type { LayerContext } from './context.js';
 import type { MessagingLayer } from './messaging.js';
 import type { StorageLayer } from './storage.js';
 
 /**
- * The environment both workloads get on AWS: which adapters to use and where their resources
- * are. Values are ids and names only — secrets stay in Secrets Manager and are fetched by ARN.
- * The variable names are the infrastructure side of the apps' configuration contract
- * (docs/infrastructure.md, "Application environment").
+ * The environment both workloads get on AWS, in the variables `@student-helper/runtime`'s
+ * `loadConfig` reads: which adapters to use and where their resources are. Values are names,
+ * URLs and ARNs only — secrets stay in Secrets Manager and are fetched by ARN.
  */
 export function workloadEnvironment(ctx: LayerContext, storage: StorageLayer, messaging: MessagingLayer): Record<string, pulumi.Input<string>> {
   const { config } = ctx;
@@ -15,21 +14,25 @@ export function workloadEnvironment(ctx: LayerContext, storage: StorageLayer, me
     BLOB_STORE: 's3',
     DOCUMENTS_BUCKET: storage.documents.bucketName,
     VECTOR_STORE: 's3vectors',
-    VECTOR_BUCKET: storage.vectors.vectorBucketName,
-    VECTOR_INDEX: storage.vectors.indexName,
-    EMBEDDER: 'bedrock',
-    EMBEDDING_MODEL_ID: config.embeddingModelId,
-    EMBEDDING_DIMENSION: String(config.embeddingDimension),
-    JOB_QUEUE: 'sqs',
-    JOB_QUEUE_URL: messaging.jobs.queueUrl,
+    S3_VECTORS_BUCKET: storage.vectors.vectorBucketName,
+    S3_VECTORS_INDEX: storage.vectors.indexName,
+    EMBEDDINGS_PROVIDER: 'bedrock',
+    BEDROCK_EMBEDDINGS_MODEL_ID: config.embeddingModelId,
+    EMBEDDINGS_DIMENSIONS: String(config.embeddingDimension),
+    QUEUE: 'sqs',
+    SQS_QUEUE_URL: messaging.jobs.queueUrl,
+    DATABASE_SECRET_ARN: storage.database.dbInstanceMasterUserSecretArn,
     DATABASE_HOST: storage.database.dbInstanceAddress,
     DATABASE_PORT: storage.database.dbInstancePort.apply(String),
     DATABASE_NAME: storage.database.dbInstanceName,
-    DATABASE_SECRET_ARN: storage.database.dbInstanceMasterUserSecretArn,
   };
 }
 
-/** The API adds its chat model, its Region (EC2 has no `AWS_REGION` of its own) and the app-config secret. */
+/**
+ * The API adds its chat model, its Region (EC2 has no `AWS_REGION` of its own; Lambda sets
+ * it), trust in the proxy hops (CloudFront and API Gateway set X-Forwarded-For) and the
+ * app-config secret's ARN.
+ */
 export function apiEnvironment(
   ctx: LayerContext,
   workload: Record<string, pulumi.Input<string>>,
@@ -38,8 +41,9 @@ export function apiEnvironment(
   return {
     ...workload,
     AWS_REGION: ctx.config.region,
-    CHAT_MODEL: 'bedrock',
-    CHAT_MODEL_ID: ctx.config.chatModelId,
+    CHAT_PROVIDER: 'bedrock',
+    BEDROCK_CHAT_MODEL_ID: ctx.config.chatModelId,
+    TRUST_PROXY: 'true',
     APP_CONFIG_SECRET_ARN: appConfigSecretArn,
   };
 }
