@@ -21,7 +21,8 @@ export const API_SERVER_MANAGED_POLICIES = {
 /**
  * Least privilege for the API: documents (read, write, delete), enqueue jobs, query and delete
  * vectors (`GetVectors` too, because `QueryVectors` with a filter or returned metadata needs
- * it), read its secrets, invoke its two models, write its own logs, fetch its releases.
+ * it; `GetIndex` for the health check), read its secrets, invoke its two models, write its own
+ * logs, fetch its releases.
  */
 export function apiServerPolicy(access: ApiServerAccess): PolicyDocument {
   assertScopedArns('documentsBucketArn', [access.documentsBucketArn]);
@@ -41,7 +42,7 @@ export function apiServerPolicy(access: ApiServerAccess): PolicyDocument {
     {
       Sid: 'SearchVectors',
       Effect: 'Allow',
-      Action: ['s3vectors:QueryVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors'],
+      Action: ['s3vectors:QueryVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors', 's3vectors:GetIndex'],
       Resource: access.vectorIndexArn,
     },
     { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [...access.secretArns] },

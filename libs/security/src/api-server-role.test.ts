@@ -37,7 +37,7 @@ describe('apiServerPolicy', () => {
         {
           Sid: 'SearchVectors',
           Effect: 'Allow',
-          Action: ['s3vectors:QueryVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors'],
+          Action: ['s3vectors:QueryVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors', 's3vectors:GetIndex'],
           Resource: access.vectorIndexArn,
         },
         { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: access.secretArns },

@@ -29,6 +29,8 @@ export function documentProcessorPolicy(access: DocumentProcessorAccess): Policy
     Version: '2012-10-17',
     Statement: [
       { Sid: 'ReadDocuments', Effect: 'Allow', Action: 's3:GetObject', Resource: `${access.documentsBucketArn}/*` },
+      // Without ListBucket S3 answers a missing key with 403 instead of NoSuchKey; also the blob store's ping.
+      { Sid: 'DocumentBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: access.documentsBucketArn },
       {
         Sid: 'ConsumeJobs',
         Effect: 'Allow',
@@ -38,7 +40,7 @@ export function documentProcessorPolicy(access: DocumentProcessorAccess): Policy
       {
         Sid: 'WriteVectors',
         Effect: 'Allow',
-        Action: ['s3vectors:PutVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors'],
+        Action: ['s3vectors:PutVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors', 's3vectors:GetIndex'],
         Resource: access.vectorIndexArn,
       },
       { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [...access.secretArns] },

@@ -24,6 +24,7 @@ describe('documentProcessorPolicy', () => {
       Version: '2012-10-17',
       Statement: [
         { Sid: 'ReadDocuments', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::docs-a1b2c3d4/*' },
+        { Sid: 'DocumentBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::docs-a1b2c3d4' },
         {
           Sid: 'ConsumeJobs',
           Effect: 'Allow',
@@ -33,7 +34,7 @@ describe('documentProcessorPolicy', () => {
         {
           Sid: 'WriteVectors',
           Effect: 'Allow',
-          Action: ['s3vectors:PutVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors'],
+          Action: ['s3vectors:PutVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors', 's3vectors:GetIndex'],
           Resource: access.vectorIndexArn,
         },
         { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: access.secretArns },
