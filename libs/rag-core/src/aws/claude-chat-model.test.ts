@@ -18,6 +18,7 @@ import { ModelError } from '../errors.js';
 import type { AnswerEvent, AnswerRequest } from '../ports/chat-model.js';
 import { LlmQueryRewriter } from '../rewrite/llm-query-rewriter.js';
 import { ClaudeChatModel } from './claude-chat-model.js';
+import { collectEvents } from '../../test/aws/collect-events.js';
 
 const client = new BedrockRuntimeClient({ region: 'ap-southeast-2', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
 const bedrock = mockClient(client);
@@ -38,15 +39,6 @@ const request: AnswerRequest = {
   sources: [numberedSource(1, 'The light reactions produce ATP and NADPH.', { documentName: 'Biology.pdf', pageStart: 12, pageEnd: 12 })],
 };
 
-async function collect(events: AsyncIterable<AnswerEvent>): Promise<{ events: AnswerEvent[]; error?: unknown }> {
-  const seen: AnswerEvent[] = [];
-  try {
-    for await (const event of events) seen.push(event);
-    return { events: seen };
-  } catch (error) {
-    return { events: seen, error };
-  }
-}
 
 beforeEach(() => {
   bedrock.reset();
@@ -56,7 +48,7 @@ describe('ClaudeChatModel.answer', () => {
   it('sends the buildAnswerPrompt prompt to the configured inference profile with a low temperature', async () => {
     bedrock.on(ConverseStreamCommand).resolves({ stream: replay(answeredStream) });
     const model = new ClaudeChatModel({ client, modelId });
-    await collect(model.answer(request));
+    await collectEvents(model.answer(request));
     const prompt = buildAnswerPrompt(request);
     expect(bedrock.commandCalls(ConverseStreamCommand).map((call) => call.args[0].input)).toEqual([
       {
@@ -73,7 +65,7 @@ describe('ClaudeChatModel.answer', () => {
 
   it('streams each text delta as a token, then done with stop reason and usage', async () => {
     bedrock.on(ConverseStreamCommand).resolves({ stream: replay(answeredStream) });
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(error).toBeUndefined();
     expect(events).toEqual([
       ...answeredTokens.map((text) => ({ type: 'token', text })),
@@ -84,7 +76,7 @@ describe('ClaudeChatModel.answer', () => {
   it('uses the request budget and options, and reports a max_tokens stop', async () => {
     bedrock.on(ConverseStreamCommand).resolves({ stream: replay(maxTokensStream) });
     const model = new ClaudeChatModel({ client, modelId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0', maxTokens: 2000, temperature: 0.2 });
-    const { events } = await collect(model.answer({ ...request, maxTokens: 5 }));
+    const { events } = await collectEvents(model.answer({ ...request, maxTokens: 5 }));
     expect(bedrock.commandCalls(ConverseStreamCommand)[0]?.args[0].input).toMatchObject({
       modelId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
       inferenceConfig: { maxTokens: 5, temperature: 0.2 },
@@ -118,7 +110,7 @@ describe('ClaudeChatModel.answer', () => {
 
   it('maps throttling at the start to MODEL_THROTTLED with no token', async () => {
     bedrock.on(ConverseStreamCommand).rejects(new ThrottlingException({ message: 'Too many requests', $metadata: { httpStatusCode: 429 } }));
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(events).toEqual([]);
     expect(error).toBeInstanceOf(ModelError);
     expect(error).toMatchObject({ code: 'MODEL_THROTTLED', retryable: true });
@@ -126,14 +118,14 @@ describe('ClaudeChatModel.answer', () => {
 
   it('maps a validation error at the start to MODEL_ERROR', async () => {
     bedrock.on(ConverseStreamCommand).rejects(new ValidationException({ message: 'The provided model identifier is invalid.', $metadata: { httpStatusCode: 400 } }));
-    const { error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(error).toMatchObject({ code: 'MODEL_ERROR', retryable: false, message: 'The answer model rejected the request as invalid.' });
   });
 
   it('keeps the tokens before a mid-stream exception, then throws MODEL_ERROR', async () => {
     const failure = new ModelStreamErrorException({ message: 'Model stream error', originalStatusCode: 500, $metadata: {} });
     bedrock.on(ConverseStreamCommand).resolves({ stream: replay(brokenStreamPrefix, failure) });
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(events).toEqual([
       { type: 'token', text: 'Salt raises' },
       { type: 'token', text: ' the boiling point' },
@@ -153,7 +145,7 @@ describe('ClaudeChatModel.answer', () => {
     for (const [exception, expected] of cases) {
       bedrock.reset();
       bedrock.on(ConverseStreamCommand).resolves({ stream: replay([...brokenStreamPrefix, exception, ...answeredStream.slice(-2)]) });
-      const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+      const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
       expect(events).toHaveLength(2);
       expect(error).toMatchObject(expected);
     }
@@ -161,7 +153,7 @@ describe('ClaudeChatModel.answer', () => {
 
   it('fails a stream that ends without messageStop as a retryable MODEL_ERROR', async () => {
     bedrock.on(ConverseStreamCommand).resolves({ stream: replay(brokenStreamPrefix) });
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(events).toHaveLength(2);
     expect(error).toMatchObject({ code: 'MODEL_ERROR', retryable: true, message: "The answer model's reply ended before it was complete." });
   });
@@ -208,7 +200,7 @@ describe('ClaudeChatModel.answer', () => {
   });
 
   it('does not call Bedrock for an already aborted request', async () => {
-    const { error } = await collect(new ClaudeChatModel({ client, modelId }).answer({ ...request, signal: AbortSignal.abort(new Error('gone')) }));
+    const { error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer({ ...request, signal: AbortSignal.abort(new Error('gone')) }));
     expect(error).toEqual(new Error('gone'));
     expect(bedrock.commandCalls(ConverseStreamCommand)).toHaveLength(0);
   });

@@ -11,6 +11,7 @@ import { chunkKey } from '../model.js';
 import type { DocumentVectors, VectorIndex, VectorMatch, VectorQuery, VectorRecord } from '../ports/vector-index.js';
 import { documentFilter } from '../postgres/search-limits.js';
 import { assertEmbedding, isZeroVector } from '../postgres/vector-literal.js';
+import { assertVectorRecordKeys } from '../vector-record-keys.js';
 import { nonEmpty, requireRegion } from './options.js';
 import { putVectorsMaxRequestBytes, s3VectorsIndexDefaults, s3VectorsLimits } from './s3-vectors-index.defaults.js';
 import { sizedBatches } from './sized-batches.js';
@@ -81,16 +82,9 @@ export class S3VectorsIndex implements VectorIndex {
 
   /** Writes the vectors; an existing key is replaced, so re-indexing a document never duplicates. */
   async upsert(records: readonly VectorRecord[]): Promise<void> {
-    const keys = new Set<string>();
-    const vectors = records.map((record) => {
-      if (record.key !== chunkKey(record.documentId, record.chunkIndex)) {
-        throw new TypeError(`Key "${record.key}" is not ${chunkKey(record.documentId, record.chunkIndex)} (documentId#chunkIndex).`);
-      }
-      // S3 Vectors fails a whole PutVectors call that repeats a key.
-      if (keys.has(record.key)) throw new TypeError(`Key "${record.key}" appears twice in one upsert.`);
-      keys.add(record.key);
-      return this.#toVector(record);
-    });
+    // S3 Vectors would also fail a whole PutVectors call that repeats a key.
+    assertVectorRecordKeys(records);
+    const vectors = records.map((record) => this.#toVector(record));
     const sizeOf = (vector: PutInputVector): number => estimatedJsonBytes(vector, this.#dimensions);
     for (const batch of sizedBatches(vectors, s3VectorsLimits.putBatch, putVectorsMaxRequestBytes, sizeOf)) {
       await this.#client.send(new PutVectorsCommand({ vectorBucketName: this.#bucket, indexName: this.#index, vectors: batch }));

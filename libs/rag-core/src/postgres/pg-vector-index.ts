@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { chunkKey } from '../model.js';
 import type { DocumentVectors, VectorIndex, VectorMatch, VectorQuery, VectorRecord } from '../ports/vector-index.js';
+import { assertVectorRecordKeys } from '../vector-record-keys.js';
 import { inBatches, rowsPerInsert } from './batches.js';
 import type { ChunkStoreTables } from './chunk-store.tables.js';
 import { pgVectorIndexDefaults } from './pg-vector-index.defaults.js';
@@ -74,21 +74,14 @@ export class PgVectorIndex implements VectorIndex {
 
   /** Inserts or replaces vectors by key (`ON CONFLICT (key) DO UPDATE`), so re-indexing a document never duplicates. */
   async upsert(records: readonly VectorRecord[]): Promise<void> {
-    const keys = new Set<string>();
-    const rows = records.map((record) => {
-      if (record.key !== chunkKey(record.documentId, record.chunkIndex)) {
-        throw new TypeError(`Key "${record.key}" is not ${chunkKey(record.documentId, record.chunkIndex)} (documentId#chunkIndex).`);
-      }
-      if (keys.has(record.key)) throw new TypeError(`Key "${record.key}" appears twice in one upsert.`);
-      keys.add(record.key);
-      return {
-        key: record.key,
-        session_id: record.sessionId,
-        document_id: record.documentId,
-        chunk_index: record.chunkIndex,
-        embedding: vectorLiteral(record.embedding, this.#dimensions, `"${record.key}"`),
-      };
-    });
+    assertVectorRecordKeys(records);
+    const rows = records.map((record) => ({
+      key: record.key,
+      session_id: record.sessionId,
+      document_id: record.documentId,
+      chunk_index: record.chunkIndex,
+      embedding: vectorLiteral(record.embedding, this.#dimensions, `"${record.key}"`),
+    }));
     for (const batch of inBatches(rows, this.#upsertBatchRows)) {
       await this.#db
         .insertInto('chunk_vectors')

@@ -8,6 +8,7 @@ import { fakeEmbedding } from './bedrock-responses.js';
 import { answeredStream, answeredTokens, brokenStreamPrefix } from './converse-stream-recordings.js';
 import { encodeEvent, encodeException } from './event-stream.js';
 import { awsJsonError, fakeCredentials, startHttpFake, type FakeResponse, type HttpFake, type RecordedRequest } from './http-fake.js';
+import { collectEvents } from './collect-events.js';
 
 // Bedrock Runtime over real HTTP: the real SDK client signs, sends, and parses event streams
 // and error headers; a local server answers with recorded wire data.
@@ -38,20 +39,11 @@ function streamResponse(res: FakeResponse, messages: Uint8Array[]): void {
   res.end();
 }
 
-async function collect(events: AsyncIterable<AnswerEvent>): Promise<{ events: AnswerEvent[]; error?: unknown }> {
-  const seen: AnswerEvent[] = [];
-  try {
-    for await (const event of events) seen.push(event);
-    return { events: seen };
-  } catch (error) {
-    return { events: seen, error };
-  }
-}
 
 describe('ClaudeChatModel over HTTP', () => {
   it('posts to the inference profile converse-stream path and parses the event stream', async () => {
     script = (_req, res) => streamResponse(res, answeredStream.map(encodeEvent));
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(error).toBeUndefined();
     expect(events).toEqual([
       ...answeredTokens.map((text) => ({ type: 'token', text })),
@@ -66,7 +58,7 @@ describe('ClaudeChatModel over HTTP', () => {
   it('turns an exception message after two tokens into MODEL_ERROR', async () => {
     script = (_req, res) =>
       streamResponse(res, [...brokenStreamPrefix.map(encodeEvent), encodeException('modelStreamErrorException', { message: 'Model stream error', originalStatusCode: 500 })]);
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(events).toEqual([
       { type: 'token', text: 'Salt raises' },
       { type: 'token', text: ' the boiling point' },
@@ -77,14 +69,14 @@ describe('ClaudeChatModel over HTTP', () => {
 
   it('turns a throttling exception message mid-stream into MODEL_THROTTLED', async () => {
     script = (_req, res) => streamResponse(res, [...brokenStreamPrefix.map(encodeEvent), encodeException('throttlingException', { message: 'Too many tokens' })]);
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(events).toHaveLength(2);
     expect(error).toMatchObject({ code: 'MODEL_THROTTLED', retryable: true });
   });
 
   it('maps a 429 ThrottlingException response at the start to MODEL_THROTTLED', async () => {
     script = (_req, res) => awsJsonError(res, 429, 'ThrottlingException', 'Too many requests, please wait before trying again.');
-    const { events, error } = await collect(new ClaudeChatModel({ client, modelId }).answer(request));
+    const { events, error } = await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request));
     expect(events).toEqual([]);
     expect(error).toMatchObject({ code: 'MODEL_THROTTLED' });
     expect(((error as Error).cause as Error).name).toBe('ThrottlingException');
@@ -92,12 +84,12 @@ describe('ClaudeChatModel over HTTP', () => {
 
   it('maps a 400 ValidationException to MODEL_ERROR and a 403 to the access message', async () => {
     script = (_req, res) => awsJsonError(res, 400, 'ValidationException', 'The provided model identifier is invalid.');
-    expect((await collect(new ClaudeChatModel({ client, modelId }).answer(request))).error).toMatchObject({
+    expect((await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request))).error).toMatchObject({
       code: 'MODEL_ERROR',
       message: 'The answer model rejected the request as invalid.',
     });
     script = (_req, res) => awsJsonError(res, 403, 'AccessDeniedException', 'You don’t have access to the model with the specified model ID.');
-    expect((await collect(new ClaudeChatModel({ client, modelId }).answer(request))).error).toMatchObject({
+    expect((await collectEvents(new ClaudeChatModel({ client, modelId }).answer(request))).error).toMatchObject({
       code: 'MODEL_ERROR',
       message: 'This deployment is not allowed to use the answer model: enable access to the model in Bedrock and allow it in the IAM policy.',
     });
