@@ -1,13 +1,9 @@
 import { assertScopedArns } from '@student-helper/infra-shared';
 import type { PolicyDocument, PolicyStatement } from './policy-document.js';
+import { assertWorkloadAccess, type WorkloadAccess } from './workload-access.js';
 
 /** The ARNs the API server may touch, resolved. */
-export interface ApiServerAccess {
-  readonly documentsBucketArn: string;
-  readonly jobQueueArn: string;
-  readonly vectorIndexArn: string;
-  readonly secretArns: readonly string[];
-  readonly bedrockModelArns: readonly string[];
+export interface ApiServerAccess extends WorkloadAccess {
   readonly logGroupArn?: string | undefined;
   /** Object ARN pattern of release bundles, e.g. `arn:aws:s3:::artifacts/api/*`. */
   readonly releaseArtifactsArn?: string | undefined;
@@ -25,11 +21,7 @@ export const API_SERVER_MANAGED_POLICIES = {
  * logs, fetch its releases.
  */
 export function apiServerPolicy(access: ApiServerAccess): PolicyDocument {
-  assertScopedArns('documentsBucketArn', [access.documentsBucketArn]);
-  assertScopedArns('jobQueueArn', [access.jobQueueArn]);
-  assertScopedArns('vectorIndexArn', [access.vectorIndexArn]);
-  assertScopedArns('secretArns', access.secretArns);
-  assertScopedArns('bedrockModelArns', access.bedrockModelArns);
+  assertWorkloadAccess(access);
   const statements: PolicyStatement[] = [
     {
       Sid: 'DocumentObjects',

@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { withName } from '@student-helper/infra-shared';
 import { API_SERVER_MANAGED_POLICIES, apiServerPolicy } from './api-server-role.defaults.js';
-import { assumeRolePolicy, managedPolicyArn } from './policy-document.js';
+import { createWorkloadRole } from './workload-role.js';
 
 export interface ApiServerRoleArgs {
   readonly documentsBucketArn: pulumi.Input<string>;
@@ -32,31 +32,24 @@ export class ApiServerRole extends pulumi.ComponentResource {
 
   constructor(name: string, args: ApiServerRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super('student-helper:security:ApiServerRole', name, {}, opts);
-    const child = { parent: this };
-
-    const role = new aws.iam.Role(
-      name,
-      {
-        assumeRolePolicy: JSON.stringify(assumeRolePolicy('ec2.amazonaws.com')),
-        description: 'Student Helper API server (EC2)',
-        tags: withName(args.tags, name),
-      },
-      child,
-    );
     const policy = pulumi
       .all([args.documentsBucketArn, args.jobQueueArn, args.vectorIndexArn, args.secretArns, args.bedrockModelArns, args.logGroupArn, args.releaseArtifactsArn])
       .apply(([documentsBucketArn, jobQueueArn, vectorIndexArn, secretArns, bedrockModelArns, logGroupArn, releaseArtifactsArn]) =>
         JSON.stringify(apiServerPolicy({ documentsBucketArn, jobQueueArn, vectorIndexArn, secretArns, bedrockModelArns, logGroupArn, releaseArtifactsArn })),
       );
-    new aws.iam.RolePolicy(`${name}-access`, { role: role.name, policy }, child);
-    if (args.ssmManaged ?? true) {
-      new aws.iam.RolePolicyAttachment(
-        `${name}-ssm`,
-        { role: role.name, policyArn: managedPolicyArn(args.partition ?? 'aws', API_SERVER_MANAGED_POLICIES.ssm) },
-        child,
-      );
-    }
-    const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name, tags: withName(args.tags, `${name}-profile`) }, child);
+    const role = createWorkloadRole(
+      name,
+      {
+        service: 'ec2.amazonaws.com',
+        description: 'Student Helper API server (EC2)',
+        policy,
+        managedPolicies: (args.ssmManaged ?? true) ? { ssm: API_SERVER_MANAGED_POLICIES.ssm } : {},
+        partition: args.partition ?? 'aws',
+        tags: args.tags,
+      },
+      this,
+    );
+    const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name, tags: withName(args.tags, `${name}-profile`) }, { parent: this });
 
     this.roleArn = role.arn;
     this.roleName = role.name;

@@ -1,13 +1,7 @@
-import { assertScopedArns } from '@student-helper/infra-shared';
 import type { PolicyDocument } from './policy-document.js';
+import { assertWorkloadAccess, type WorkloadAccess } from './workload-access.js';
 
-export interface DocumentProcessorAccess {
-  readonly documentsBucketArn: string;
-  readonly jobQueueArn: string;
-  readonly vectorIndexArn: string;
-  readonly secretArns: readonly string[];
-  readonly bedrockModelArns: readonly string[];
-}
+export type DocumentProcessorAccess = WorkloadAccess;
 
 export const DOCUMENT_PROCESSOR_MANAGED_POLICIES = {
   /** ENIs in the Lambda subnet plus CloudWatch Logs (it includes AWSLambdaBasicExecutionRole's actions). */
@@ -20,11 +14,7 @@ export const DOCUMENT_PROCESSOR_MANAGED_POLICIES = {
  * read its secrets, embed with its model.
  */
 export function documentProcessorPolicy(access: DocumentProcessorAccess): PolicyDocument {
-  assertScopedArns('documentsBucketArn', [access.documentsBucketArn]);
-  assertScopedArns('jobQueueArn', [access.jobQueueArn]);
-  assertScopedArns('vectorIndexArn', [access.vectorIndexArn]);
-  assertScopedArns('secretArns', access.secretArns);
-  assertScopedArns('bedrockModelArns', access.bedrockModelArns);
+  assertWorkloadAccess(access);
   return {
     Version: '2012-10-17',
     Statement: [

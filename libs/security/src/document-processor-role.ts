@@ -1,8 +1,6 @@
-import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { withName } from '@student-helper/infra-shared';
 import { DOCUMENT_PROCESSOR_MANAGED_POLICIES, documentProcessorPolicy } from './document-processor-role.defaults.js';
-import { assumeRolePolicy, managedPolicyArn } from './policy-document.js';
+import { createWorkloadRole } from './workload-role.js';
 
 export interface DocumentProcessorRoleArgs {
   readonly documentsBucketArn: pulumi.Input<string>;
@@ -23,27 +21,22 @@ export class DocumentProcessorRole extends pulumi.ComponentResource {
 
   constructor(name: string, args: DocumentProcessorRoleArgs, opts?: pulumi.ComponentResourceOptions) {
     super('student-helper:security:DocumentProcessorRole', name, {}, opts);
-    const child = { parent: this };
-
-    const role = new aws.iam.Role(
-      name,
-      {
-        assumeRolePolicy: JSON.stringify(assumeRolePolicy('lambda.amazonaws.com')),
-        description: 'Student Helper document processor (Lambda)',
-        tags: withName(args.tags, name),
-      },
-      child,
-    );
     const policy = pulumi
       .all([args.documentsBucketArn, args.jobQueueArn, args.vectorIndexArn, args.secretArns, args.bedrockModelArns])
       .apply(([documentsBucketArn, jobQueueArn, vectorIndexArn, secretArns, bedrockModelArns]) =>
         JSON.stringify(documentProcessorPolicy({ documentsBucketArn, jobQueueArn, vectorIndexArn, secretArns, bedrockModelArns })),
       );
-    new aws.iam.RolePolicy(`${name}-access`, { role: role.name, policy }, child);
-    new aws.iam.RolePolicyAttachment(
-      `${name}-vpc-access`,
-      { role: role.name, policyArn: managedPolicyArn(args.partition ?? 'aws', DOCUMENT_PROCESSOR_MANAGED_POLICIES.vpcAccess) },
-      child,
+    const role = createWorkloadRole(
+      name,
+      {
+        service: 'lambda.amazonaws.com',
+        description: 'Student Helper document processor (Lambda)',
+        policy,
+        managedPolicies: { 'vpc-access': DOCUMENT_PROCESSOR_MANAGED_POLICIES.vpcAccess },
+        partition: args.partition ?? 'aws',
+        tags: args.tags,
+      },
+      this,
     );
 
     this.roleArn = role.arn;

@@ -9,3 +9,4 @@ export {
 export { type AppConfigSecretArgs, AppConfigSecret } from './app-config-secret.js';
 export { APP_CONFIG_SECRET_DEFAULTS } from './app-config-secret.defaults.js';
 export { type PolicyDocument, type PolicyStatement, assumeRolePolicy, managedPolicyArn } from './policy-document.js';
+export { type WorkloadAccess, assertWorkloadAccess } from './workload-access.js';
