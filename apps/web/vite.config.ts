@@ -3,7 +3,7 @@ import { defineConfig, mergeConfig } from 'vite';
 import { projectTestConfig } from '../../vitest.shared.ts';
 
 export default mergeConfig(
-  projectTestConfig('web', { test: { environment: 'jsdom' } }),
+  projectTestConfig('web', { test: { environment: 'jsdom', setupFiles: ['src/testing/setup.ts'] } }),
   defineConfig({
     root: import.meta.dirname,
     plugins: [react()],

@@ -5,3 +5,4 @@ export * from './job.js';
 export * from './session.js';
 export * from './chat.js';
 export * from './health.js';
+export * from './citation-markers.js';
