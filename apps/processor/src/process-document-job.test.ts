@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressUpdate } from '@student-helper/persistence';
 import type { DocumentStatus } from '@student-helper/shared-types';
-import { corpusPath, keysFor, openHarness, sessionId, tableCounts, type Harness } from '../test/harness.js';
+import { corpusPath, expectedCounts, keysFor, openHarness, sessionId, tableCounts, type Harness } from '../test/harness.js';
 import { DeadlineReachedError } from './job-signal.js';
 import { processingFailedMessage } from './process-document-job.defaults.js';
 import { processDocumentJob } from './process-document-job.js';
@@ -12,8 +12,8 @@ import type { ProcessorDeps } from './processor-deps.js';
 
 const firstAttempt = { receiveCount: 1, maxReceiveCount: 5 };
 
-/** The tracemonkey paper: 14 pages, chunked into this many chunks by the default chunker. */
-const tracemonkey = { pageCount: 14, chunkCount: 57 };
+/** The tracemonkey paper: 14 pages; its chunk count is what rag-core's chunker makes of them (set in beforeAll). */
+const tracemonkey = { pageCount: 14, chunkCount: 0 };
 
 /** Records every progress update the handler writes, in order. */
 function recordingProgress(deps: ProcessorDeps): { deps: ProcessorDeps; updates: ProgressUpdate[] } {
@@ -35,6 +35,10 @@ describe('processDocumentJob', () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await openHarness();
+    const expected = await expectedCounts('real', 'tracemonkey.pdf');
+    expect(expected.pageCount).toBe(tracemonkey.pageCount);
+    expect(expected.chunkCount).toBeGreaterThan(tracemonkey.pageCount);
+    tracemonkey.chunkCount = expected.chunkCount;
   });
   afterAll(() => harness?.close());
 
@@ -58,7 +62,8 @@ describe('processDocumentJob', () => {
       expect(progress[0]).toBe(0);
       expect(Math.max(...progress)).toBe(99);
       expect(updates.filter((u) => u.stage === 'parsing').at(-1)).toEqual({ stage: 'parsing', progress: 40, detail: 'page 14/14' });
-      expect(updates.filter((u) => u.stage === 'embedding').map((u) => u.detail)).toEqual(['batch 0/1', 'batch 1/1']);
+      const batches = Math.ceil(tracemonkey.chunkCount / 64);
+      expect(updates.filter((u) => u.stage === 'embedding').map((u) => u.detail)).toEqual(Array.from({ length: batches + 1 }, (_, i) => `batch ${i}/${batches}`));
 
       expect(await documentOf(message.documentId)).toMatchObject({ status: 'ready', stage: null, progress: 100, detail: null, ...tracemonkey, error: null });
       expect(await harness.storedKeys(message.documentId)).toEqual({
@@ -100,7 +105,8 @@ describe('processDocumentJob', () => {
   });
 
   describe('on every file of the hostile corpus', () => {
-    const expected: Record<string, { status: 'failed'; code: string } | { status: 'ready'; pageCount: number; chunkCount: number }> = {
+    // Ready files: their chunk count is what rag-core's chunker makes of their pages (checked in the test).
+    const expected: Record<string, { status: 'failed'; code: string } | { status: 'ready'; pageCount: number; pagesWithText: number }> = {
       'GHOSTSCRIPT-698804-1-fuzzed.pdf': { status: 'failed', code: 'NO_TEXT_LAYER' },
       'PDFBOX-3148-2-fuzzed.pdf': { status: 'failed', code: 'NO_TEXT_LAYER' },
       'empty.pdf': { status: 'failed', code: 'NO_TEXT_LAYER' },
@@ -112,10 +118,10 @@ describe('processDocumentJob', () => {
       'poppler-395-0-fuzzed.pdf': { status: 'failed', code: 'CORRUPT_PDF' },
       'poppler-742-0-fuzzed.pdf': { status: 'failed', code: 'CORRUPT_PDF' },
       // pdf.js recovers 16 pages, five with (damaged) text.
-      'poppler-90-0-fuzzed.pdf': { status: 'ready', pageCount: 16, chunkCount: 5 },
+      'poppler-90-0-fuzzed.pdf': { status: 'ready', pageCount: 16, pagesWithText: 5 },
       'poppler-937-0-fuzzed.pdf': { status: 'failed', code: 'CORRUPT_PDF' },
       // A scan whose invisible text layer reads "pdf.js".
-      'scan-bad.pdf': { status: 'ready', pageCount: 1, chunkCount: 1 },
+      'scan-bad.pdf': { status: 'ready', pageCount: 1, pagesWithText: 1 },
       'truncated.pdf': { status: 'failed', code: 'CORRUPT_PDF' },
       'zero-bytes.pdf': { status: 'failed', code: 'NOT_A_PDF' },
     };
@@ -143,16 +149,22 @@ describe('processDocumentJob', () => {
 
     it.each(Object.entries(expected))('%s → %j, completing the message, no temporary file left', async (name, outcome) => {
       const message = await harness.uploadFile('hostile', name);
+      const counts = outcome.status === 'ready' ? await expectedCounts('hostile', name) : undefined;
+      if (outcome.status === 'ready') {
+        expect(counts?.pageCount).toBe(outcome.pageCount);
+        expect(counts?.chunkCount).toBeGreaterThanOrEqual(outcome.pagesWithText);
+      }
+      const expectedOutcome = outcome.status === 'failed' ? outcome : { status: 'ready', ...counts };
       const blobsBefore = await listing(harness.blobRoot);
       const temporaryBefore = await listing(temporaryDirectory);
-      expect(await processDocumentJob(message, harness.deps, firstAttempt)).toEqual(outcome);
+      expect(await processDocumentJob(message, harness.deps, firstAttempt)).toEqual(expectedOutcome);
       const document = await documentOf(message.documentId);
       if (outcome.status === 'failed') {
         expect(document).toMatchObject({ status: 'failed', error: { code: outcome.code, message: expect.stringMatching(/\.$/) } });
         expect(await harness.storedKeys(message.documentId)).toEqual({ chunkKeys: [], vectorKeys: [] });
         expect((await harness.jobs.get(message.jobId))?.job).toMatchObject({ status: 'failed', error: { code: outcome.code } });
       } else {
-        expect(document).toMatchObject({ status: 'ready', pageCount: outcome.pageCount, chunkCount: outcome.chunkCount });
+        expect(document).toMatchObject({ status: 'ready', ...counts });
       }
       expect(await listing(temporaryDirectory)).toEqual(temporaryBefore);
       expect(await listing(harness.blobRoot)).toEqual(blobsBefore);

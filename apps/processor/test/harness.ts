@@ -12,7 +12,7 @@ import {
   type AppTables,
   type PostgresJobQueueOptions,
 } from '@student-helper/persistence';
-import { OfflineEmbedder } from '@student-helper/rag-core';
+import { chunkPages, OfflineEmbedder, parsePdf, type ChunkOptions } from '@student-helper/rag-core';
 import { FileBlobStore } from '@student-helper/rag-core/local';
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex, type ChunkStoreTables, type Database } from '@student-helper/rag-core/postgres';
 import type { JobMessage } from '@student-helper/shared-types';
@@ -50,18 +50,18 @@ export interface Harness {
  * The processor's real dependencies on a fresh database: app tables, chunk store and pgvector
  * index (PGlite by default), files under a temporary directory, the offline embedder.
  */
-export async function openHarness(testDatabase?: TestDatabase): Promise<Harness> {
-  const owned = testDatabase ?? (await createTestDatabase('pglite'));
-  const database: Database<HarnessTables> = await openDatabase<HarnessTables>(owned.config);
+export async function openHarness(options: { testDatabase?: TestDatabase; blobRoot?: string } = {}): Promise<Harness> {
+  const testDatabase = options.testDatabase ?? (await createTestDatabase('pglite'));
+  const database: Database<HarnessTables> = await openDatabase<HarnessTables>(testDatabase.config);
   const embedder = new OfflineEmbedder();
   await migrateApp(database.db);
   await migrateChunkStore(database.db, { embeddingModelId: embedder.modelId, dimensions: embedder.dimensions, vectorIndex: 'pgvector' });
-  const blobRoot = await mkdtemp(path.join(tmpdir(), 'processor-blobs-'));
+  const blobRoot = options.blobRoot ?? (await mkdtemp(path.join(tmpdir(), 'processor-blobs-')));
   const blobs = new FileBlobStore(blobRoot);
   const documents = new DocumentRepository(database.db);
   const jobs = new JobRepository(database.db);
   const sessions = new SessionRepository(database.db);
-  await sessions.create({ sessionId, title: 'processor tests', tokenHash: 'hash' });
+  if (!(await sessions.find(sessionId))) await sessions.create({ sessionId, title: 'processor tests', tokenHash: 'hash' });
   const deps: ProcessorDeps = {
     blobs,
     documents,
@@ -79,7 +79,7 @@ export async function openHarness(testDatabase?: TestDatabase): Promise<Harness>
   };
   return {
     db: database.db,
-    config: owned.config,
+    config: testDatabase.config,
     blobRoot,
     deps,
     documents,
@@ -93,10 +93,11 @@ export async function openHarness(testDatabase?: TestDatabase): Promise<Harness>
       const vectorRows = await database.db.selectFrom('chunk_vectors').select('key').where('document_id', '=', documentId).execute();
       return { chunkKeys: chunkRows.map((r) => r.key).sort(byChunkIndex), vectorKeys: vectorRows.map((r) => r.key).sort(byChunkIndex) };
     },
+    /** Closes the pool; the database and blob directory go too unless they were passed in. */
     async close() {
       await database.close();
-      await owned.dispose();
-      await rm(blobRoot, { recursive: true, force: true });
+      if (!options.testDatabase) await testDatabase.dispose();
+      if (!options.blobRoot) await rm(blobRoot, { recursive: true, force: true });
     },
   };
 }
@@ -116,4 +117,15 @@ export async function tableCounts(db: Kysely<HarnessTables>): Promise<{ chunks: 
     select (select count(*) from chunks)::int as chunks, (select count(*) from chunk_vectors)::int as vectors
   `.execute(db);
   return rows[0] as { chunks: number; vectors: number };
+}
+
+/**
+ * What one clean run of the pipeline yields for a corpus file — the page count and the number
+ * of chunks rag-core's parser and chunker make of it — computed with those same functions, so
+ * the processor's tests pin the processor (exactly those counts, every time) while the chunker
+ * stays free to be tuned.
+ */
+export async function expectedCounts(folder: 'real' | 'hostile', name: string, chunk?: ChunkOptions): Promise<{ pageCount: number; chunkCount: number }> {
+  const parsed = await parsePdf(new Uint8Array(await readFile(corpusPath(folder, name))));
+  return { pageCount: parsed.pageCount, chunkCount: chunkPages('expected', parsed.pages, chunk).length };
 }
