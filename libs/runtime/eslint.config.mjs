@@ -1,0 +1,34 @@
+import baseConfig from '../../eslint.config.mjs';
+
+// createServices loads `@student-helper/rag-core/aws` with a dynamic import (only when an AWS
+// adapter is configured, so a local run never loads the AWS SDK) and imports the other entry
+// points of rag-core statically; Nx would otherwise forbid mixing the two for one project.
+const boundaries = baseConfig.find((config) => config.rules?.['@nx/enforce-module-boundaries']);
+const [level, options] = boundaries.rules['@nx/enforce-module-boundaries'];
+
+export default [
+  ...baseConfig,
+  {
+    files: boundaries.files,
+    ignores: boundaries.ignores,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        level,
+        { ...options, checkDynamicDependenciesExceptions: ['@student-helper/rag-core', '@student-helper/rag-core/*'] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.json'],
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/vitest.config.{js,ts,mjs,mts}', '{projectRoot}/**/*.test.{ts,tsx}', '{projectRoot}/test/**/*'],
+          ignoredDependencies: ['vitest'],
+        },
+      ],
+    },
+    languageOptions: { parser: await import('jsonc-eslint-parser') },
+  },
+];
