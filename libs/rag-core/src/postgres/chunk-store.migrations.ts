@@ -14,6 +14,7 @@ export function chunkStoreMigrations(settings: ChunkStoreSettings): Record<strin
 }
 
 const textSearchConfig = sql.lit(chunkStoreDefaults.textSearchConfig);
+const { hnsw } = chunkStoreDefaults;
 
 const chunksMigration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -66,12 +67,11 @@ function chunkVectorsMigration(dimensions: number): Migration {
         .addColumn('chunk_index', 'integer', (c) => c.notNull())
         .addColumn('embedding', sql`vector(${sql.lit(dimensions)})`, (c) => c.notNull())
         .execute();
-      await db.schema
-        .createIndex('chunk_vectors_embedding_idx')
-        .on('chunk_vectors')
-        .using('hnsw')
-        .expression(sql`embedding vector_cosine_ops`)
-        .execute();
+      // Kysely 0.28's index builder has no WITH (storage parameters) clause.
+      await sql`
+        create index chunk_vectors_embedding_idx on chunk_vectors using hnsw (embedding vector_cosine_ops)
+        with (m = ${sql.lit(hnsw.m)}, ef_construction = ${sql.lit(hnsw.efConstruction)})
+      `.execute(db);
       await db.schema.createIndex('chunk_vectors_session_document_idx').on('chunk_vectors').columns(['session_id', 'document_id']).execute();
       await db.schema.createIndex('chunk_vectors_document_idx').on('chunk_vectors').column('document_id').execute();
     },

@@ -103,7 +103,7 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
         expect(rows).toEqual([{ type: 'vector(3)' }]);
         expect(await indexes(db, 'chunk_vectors')).toEqual([
           'CREATE INDEX chunk_vectors_document_idx ON chunk_vectors USING btree (document_id)',
-          'CREATE INDEX chunk_vectors_embedding_idx ON chunk_vectors USING hnsw (embedding vector_cosine_ops)',
+          "CREATE INDEX chunk_vectors_embedding_idx ON chunk_vectors USING hnsw (embedding vector_cosine_ops) WITH (m='8', ef_construction='32')",
           'CREATE UNIQUE INDEX chunk_vectors_pkey ON chunk_vectors USING btree (key)',
           'CREATE INDEX chunk_vectors_session_document_idx ON chunk_vectors USING btree (session_id, document_id)',
         ]);
