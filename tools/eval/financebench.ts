@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     lexical: [] as Row[],
     pool: [] as Row[],
     'rrf-no-pool': [] as Row[],
-    'weights-0.25-0.25-1': [] as Row[],
+    'weights-0.5-0.5-1': [] as Row[],
     'weights-1-1-1': [] as Row[],
     bm25: [] as Row[],
   });
@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       rows[setting].lexical.push({ ranked: pagesOf(trace.lexical.map((c) => c.key)), gold });
       rows[setting].pool.push({ ranked: pagesOf(trace.pool), gold });
       rows[setting]['rrf-no-pool'].push({ ranked: pagesOf(refuse(trace, [1, 1, 0])), gold });
-      rows[setting]['weights-0.25-0.25-1'].push({ ranked: pagesOf(refuse(trace, [0.25, 0.25, 1])), gold });
+      rows[setting]['weights-0.5-0.5-1'].push({ ranked: pagesOf(refuse(trace, [0.5, 0.5, 1])), gold });
       rows[setting]['weights-1-1-1'].push({ ranked: pagesOf(refuse(trace, [1, 1, 1])), gold });
       const bm25 = setting === 'a' ? (bm25PerDoc.get(q.doc) as Bm25Index) : bm25All;
       rows[setting].bm25.push({ ranked: bm25Pages(bm25.search(plainContentTokens(q.question), 100)), gold });

@@ -8,7 +8,7 @@ export * from './answer/index.js';
 export * from './parse/index.js';
 export { OfflineEmbedder } from './embed/offline-embedder.js';
 export { offlineEmbedderDefaults, type OfflineEmbedderOptions } from './embed/offline-embedder.defaults.js';
-export { analyzeText } from './embed/analyze.js';
+export { analyzeText, type AnalyzeOptions } from './embed/analyze.js';
 export { HybridRetriever, type HybridRetrieverPorts, type RetrievalTrace, type RetrievedChunk } from './retrieve/hybrid-retriever.js';
 export { hybridRetrieverDefaults, type HybridRetrieverOptions } from './retrieve/retrieve.defaults.js';
 export { clearsFloor, termCoverage, type RelevanceFloor, type RetrievalEvidence } from './retrieve/relevance-floor.js';

@@ -26,6 +26,10 @@ describe('analyzeText', () => {
     ]);
   });
 
+  it('can leave out the whole form of compounds and keep only their parts', () => {
+    expect(analyzeText('FY2018 year-end PP&E', { wholeCompounds: false })).toEqual(['fy', '2018', 'year', 'end', 'pp']);
+  });
+
   it('normalises compatibility characters (NFKC) before matching', () => {
     expect(analyzeText('ﬁnancial ＲＥＶＥＮＵＥ')).toEqual(analyzeText('financial revenue'));
   });

@@ -24,7 +24,7 @@ function stem(word: string): string {
 }
 
 /** Normalises one word-like run into zero or more terms. */
-function terms(raw: string, out: string[]): void {
+function terms(raw: string, out: string[], wholeCompounds: boolean): void {
   if (digitsOnly.test(raw)) {
     // "1,577" and "1577" are the same amount; a trailing ".00" adds nothing.
     out.push(raw.replace(/,/gu, '').replace(/\.0+$/u, ''));
@@ -36,10 +36,15 @@ function terms(raw: string, out: string[]): void {
     return;
   }
   // Compounds ("year-end", "fy2018", "pp&e"): the whole form and its letter/digit parts.
-  out.push(word.replace(/-/gu, ''));
+  if (wholeCompounds) out.push(word.replace(/-/gu, ''));
   for (const part of word.split(/[^\p{L}\p{N}]+|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)) {
     if (part.length > 1 && !stopWords.has(part)) out.push(lettersOnly.test(part) ? stem(part) : part);
   }
+}
+
+export interface AnalyzeOptions {
+  /** Also emit compounds ("fy2018", "pp&e", "yearend") whole, before their parts. Default true. */
+  wholeCompounds?: boolean;
 }
 
 /**
@@ -47,12 +52,13 @@ function terms(raw: string, out: string[]): void {
  * single letters dropped, words Porter-stemmed, numbers without thousands separators.
  * Shared by the offline embedder and the relevance floor so both see the same vocabulary.
  */
-export function analyzeText(text: string): string[] {
+export function analyzeText(text: string, options: AnalyzeOptions = {}): string[] {
+  const wholeCompounds = options.wholeCompounds ?? true;
   const out: string[] = [];
   const normalised = text.normalize('NFKC').toLowerCase();
   wordPattern.lastIndex = 0;
   for (let match = wordPattern.exec(normalised); match !== null; match = wordPattern.exec(normalised)) {
-    terms(match[0], out);
+    terms(match[0], out, wholeCompounds);
   }
   return out;
 }

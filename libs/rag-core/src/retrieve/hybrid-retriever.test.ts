@@ -61,7 +61,7 @@ describe('HybridRetriever', () => {
 
   it('fuses vector and lexical ranks by RRF, hydrates, and drops chunks below the floor', async () => {
     const { ports, calls } = stubPorts([match('d#1', 0.9), match('d#2', 0.5), match('d#3', 0.1)], [['d#2', 0.3], ['d#4', 0.2]], texts);
-    const retriever = new HybridRetriever(ports, { poolWeight: 0, candidates: 7 });
+    const retriever = new HybridRetriever(ports, { vectorWeight: 0.5, lexicalWeight: 0.5, poolWeight: 0, candidates: 7 });
     const trace = await retriever.explain({ sessionId: 's1', query: 'cash flow statement', documentIds: ['d'] });
 
     expect(calls.vector).toEqual([{ sessionId: 's1', documentIds: ['d'], embedding: new Float32Array([1, 0]), topK: 7 }]);

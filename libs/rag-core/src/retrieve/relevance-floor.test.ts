@@ -5,6 +5,8 @@ import { clearsFloor, hasEvidence, queryTerms, termCoverage } from './relevance-
 describe('relevance floor', () => {
   it('extracts the distinct meaningful terms of a query', () => {
     expect([...queryTerms('What were capital expenditures? Capital, please!')]).toEqual(['capit', 'expenditur']);
+    // Compounds count by their parts: a filing that says "fiscal 2018" and "PP&E" covers them.
+    expect([...queryTerms('Net PP&E in FY2018, year-end')]).toEqual(['net', 'pp', 'fy', '2018', 'year', 'end']);
   });
 
   it('measures the share of query terms present in a text, after stemming', () => {

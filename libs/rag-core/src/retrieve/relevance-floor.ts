@@ -28,9 +28,12 @@ export interface RelevanceFloor {
   minQueryCoverage: number;
 }
 
-/** The distinct meaningful terms of a query (see analyzeText). */
+/**
+ * The distinct meaningful terms of a query (see analyzeText), without whole compounds: a
+ * document that says "2018" answers "FY2018", so only the parts count towards coverage.
+ */
 export function queryTerms(query: string): Set<string> {
-  return new Set(analyzeText(query));
+  return new Set(analyzeText(query, { wholeCompounds: false }));
 }
 
 /** Share of `terms` found in `present` (analysed terms of a text), 0 when `terms` is empty. */

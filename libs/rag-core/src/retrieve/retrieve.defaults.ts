@@ -27,8 +27,8 @@ export const hybridRetrieverDefaults: ResolvedHybridRetrieverOptions = {
   topK: 8,
   // Measured on FinanceBench (docs/benchmarks.md): the pool ranking is the strongest single
   // ranker; the first-stage rankings mostly decide which chunks enter the pool.
-  vectorWeight: 0.5,
-  lexicalWeight: 0.5,
+  vectorWeight: 0.25,
+  lexicalWeight: 0.25,
   poolWeight: 1,
   // Calibrated on FinanceBench and 20 off-topic questions (docs/benchmarks.md): wrongly rejects
   // ~5 % of answerable questions, rejects ~80 % of off-topic ones asked of a single document.
