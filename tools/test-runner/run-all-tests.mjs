@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reportDir = path.join(root, 'dist/test-results');
-const targets = ['lint', 'typecheck', 'test'];
+// `e2e` exists only where a project defines it (web: the browser run); it reports like `test`.
+const targets = ['lint', 'typecheck', 'test', 'e2e'];
 
 rmSync(reportDir, { recursive: true, force: true });
 
@@ -58,8 +59,13 @@ for (const task of checkTasks) {
 }
 for (const task of failedTasks) {
   // Any failed non-test task (lint, typecheck, or a build they depend on) is one failure.
-  if (!task.endsWith(':test')) failed += 1;
-  else if (!reported.has(task.slice(0, -':test'.length))) failed += 1;
+  if (task.endsWith(':test')) {
+    if (!reported.has(task.slice(0, -':test'.length))) failed += 1;
+  } else if (task.endsWith(':e2e')) {
+    if (!reported.has(`${task.slice(0, -':e2e'.length)}-e2e`)) failed += 1;
+  } else {
+    failed += 1;
+  }
 }
 if (exitCode !== 0 && failed === 0) failed += 1; // nx itself failed before running tasks
 

@@ -88,7 +88,9 @@ function OpenSession({ auth, info, onRename }: OpenSessionProps) {
   const scope =
     chosen.length > 0
       ? `${chosen.length} selected document${chosen.length === 1 ? '' : 's'}`
-      : `all ${ready.length} ready document${ready.length === 1 ? '' : 's'}`;
+      : ready.length === 1
+        ? 'your one ready document'
+        : `all ${ready.length} ready documents`;
   const disabledReason = ready.length === 0 ? 'Add a PDF and wait until it is ready to ask questions.' : undefined;
 
   const onSelect = useCallback((documentId: string, on: boolean) => {

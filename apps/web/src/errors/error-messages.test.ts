@@ -35,6 +35,12 @@ describe('errorDetail', () => {
     );
   });
 
+  it('keeps only what follows when the message starts with the summary', () => {
+    expect(errorDetail({ code: 'ENCRYPTED_PDF', message: 'This PDF is password-protected. Remove the password and upload it again.' })).toBe(
+      'Remove the password and upload it again.',
+    );
+  });
+
   it('returns undefined when the message repeats the summary or is empty', () => {
     expect(errorDetail({ code: 'ENCRYPTED_PDF', message: 'This PDF is password-protected.' })).toBeUndefined();
     expect(errorDetail({ code: 'ENCRYPTED_PDF', message: '  ' })).toBeUndefined();

@@ -46,11 +46,13 @@ export function describeError(error: ErrorLike): string {
 }
 
 /**
- * The server's message when it says more than the plain sentence (e.g. the page limit of
- * TOO_MANY_PAGES), shown as a second line; undefined when it would repeat it.
+ * What the server's message says beyond the plain sentence (e.g. the page limit of
+ * TOO_MANY_PAGES, or "Remove the password and upload it again."), shown as a second line;
+ * undefined when it would only repeat the sentence.
  */
 export function errorDetail(error: ErrorLike): string | undefined {
   const summary = describeError(error);
   const message = error.message.trim();
-  return message && message !== summary ? message : undefined;
+  const extra = message.startsWith(summary) ? message.slice(summary.length).trim() : message;
+  return extra || undefined;
 }
