@@ -93,7 +93,11 @@ export type BlobStoreConfig =
 
 export type QueueConfig =
   | { readonly kind: 'postgres'; readonly visibilityTimeoutSeconds: number; readonly maxReceiveCount: number }
-  | { readonly kind: 'sqs'; readonly queueUrl: string };
+  /**
+   * `maxReceiveCount` must equal the SQS redrive policy's: the processor Lambda marks a document
+   * failed on that receive (the infra passes the queue's value).
+   */
+  | { readonly kind: 'sqs'; readonly queueUrl: string; readonly maxReceiveCount: number };
 
 export interface WorkerConfig {
   /** Run the processor's worker loop in this process (the local Postgres queue only). */

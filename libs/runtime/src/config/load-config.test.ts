@@ -152,9 +152,17 @@ describe('loadConfig overrides', () => {
     expect(config.chat).toEqual({ provider: 'bedrock', modelId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0', maxTokens: 1024 });
     expect(config.vectors).toEqual({ store: 's3vectors', bucket: 'sh-dev-vectors', index: 'documents' });
     expect(config.blobs).toEqual({ store: 's3', bucket: 'sh-dev-documents-x1', kmsKeyId: undefined });
-    expect(config.queue).toEqual({ kind: 'sqs', queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/sh-dev-jobs' });
+    expect(config.queue).toEqual({ kind: 'sqs', queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/sh-dev-jobs', maxReceiveCount: 5 });
     expect(config.worker).toEqual({ enabled: false, concurrency: 1 });
     expect(config.awsRegion).toBe('us-east-1');
+  });
+
+  it('takes the SQS redrive policy\'s maxReceiveCount for the processor Lambda, and rejects one SQS cannot have', () => {
+    const sqs = { AWS_REGION: 'ap-southeast-2', QUEUE: 'sqs', SQS_QUEUE_URL: 'https://sqs.ap-southeast-2.amazonaws.com/123456789012/sh-dev-jobs' };
+    expect(loadConfig({ ...sqs, QUEUE_MAX_RECEIVE_COUNT: '3' }, cwd).queue).toEqual({ kind: 'sqs', queueUrl: sqs.SQS_QUEUE_URL, maxReceiveCount: 3 });
+    expect(configError({ ...sqs, QUEUE_MAX_RECEIVE_COUNT: '0' }).issues).toEqual([
+      { key: 'QUEUE_MAX_RECEIVE_COUNT', message: 'must be an integer from 1 to 1000, got "0".' },
+    ]);
   });
 
   it('selects the OpenAI-compatible provider for both embeddings and answers', () => {

@@ -169,15 +169,17 @@ function readBlobs(read: EnvReader, dataDir: string): BlobStoreConfig {
 
 function readQueue(read: EnvReader): QueueConfig {
   const kind = read.oneOf('QUEUE', queues, d.queue);
+  // SQS's redrive policy allows 1–1000 receives; the local queue takes the same range.
+  const maxReceiveCount = read.integer('QUEUE_MAX_RECEIVE_COUNT', d.queueMaxReceiveCount, { min: 1, max: 1000 });
   if (kind === 'sqs') {
     const queueUrl = read.httpUrl('SQS_QUEUE_URL');
     if (queueUrl === undefined && read.optional('SQS_QUEUE_URL') === undefined) read.fail('SQS_QUEUE_URL', 'is required when QUEUE=sqs.');
-    return { kind, queueUrl: queueUrl ?? '' };
+    return { kind, queueUrl: queueUrl ?? '', maxReceiveCount };
   }
   return {
     kind,
     visibilityTimeoutSeconds: read.integer('QUEUE_VISIBILITY_TIMEOUT_SECONDS', d.queueVisibilityTimeoutSeconds, { min: 0, max: 43_200 }),
-    maxReceiveCount: read.integer('QUEUE_MAX_RECEIVE_COUNT', d.queueMaxReceiveCount, { min: 1, max: 1000 }),
+    maxReceiveCount,
   };
 }
 
