@@ -1,4 +1,4 @@
-import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { JobMessage } from '@student-helper/shared-types';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,27 @@ describe('SqsJobQueue', () => {
     sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { QueueArn: 'arn:aws:sqs:ap-southeast-2:111122223333:student-helper-dev-jobs' } });
     await new SqsJobQueue({ client, queueUrl }).ping();
     expect(sqs.commandCalls(GetQueueAttributesCommand)[0]?.args[0].input).toEqual({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] });
+  });
+
+  it('changes a received message\'s visibility by its receipt handle', async () => {
+    sqs.on(ChangeMessageVisibilityCommand).resolves({});
+    const queue = new SqsJobQueue({ client, queueUrl });
+    await queue.changeVisibility('AQEB-receipt==', 30);
+    await queue.changeVisibility('AQEB-receipt==', 0);
+    expect(sqs.commandCalls(ChangeMessageVisibilityCommand).map((call) => call.args[0].input)).toEqual([
+      { QueueUrl: queueUrl, ReceiptHandle: 'AQEB-receipt==', VisibilityTimeout: 30 },
+      { QueueUrl: queueUrl, ReceiptHandle: 'AQEB-receipt==', VisibilityTimeout: 0 },
+    ]);
+  });
+
+  it('refuses a visibility SQS cannot take or an empty receipt, and passes SQS\'s refusal through', async () => {
+    const queue = new SqsJobQueue({ client, queueUrl });
+    await expect(queue.changeVisibility('r', 43_201)).rejects.toThrow('seconds must be an integer from 0 to 43200, got 43201.');
+    await expect(queue.changeVisibility('r', 1.5)).rejects.toThrow('seconds must be an integer from 0 to 43200, got 1.5.');
+    await expect(queue.changeVisibility('', 0)).rejects.toThrow('receiptHandle must be a non-empty string.');
+    expect(sqs.commandCalls(ChangeMessageVisibilityCommand)).toHaveLength(0);
+    sqs.on(ChangeMessageVisibilityCommand).rejects(Object.assign(new Error('The input receipt handle is invalid.'), { name: 'ReceiptHandleIsInvalid' }));
+    await expect(queue.changeVisibility('stale', 0)).rejects.toMatchObject({ name: 'ReceiptHandleIsInvalid' });
   });
 
   it('rejects an incomplete configuration', () => {

@@ -1,4 +1,4 @@
-import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { JobMessage } from '@student-helper/shared-types';
 import { Value } from 'typebox/value';
 import type { JobQueue } from '../ports/job-queue.js';
@@ -35,6 +35,18 @@ export class SqsJobQueue implements JobQueue {
       throw new TypeError(`Not a JobMessage: ${problem.instancePath || '/'} ${problem.message}${extra}.`);
     }
     await this.#client.send(new SendMessageCommand({ QueueUrl: this.#queueUrl, MessageBody: JSON.stringify(message) }));
+  }
+
+  /**
+   * Consumer side, for the processor Lambda: makes a received message visible again after
+   * `seconds` (0 = at once) instead of after the rest of the queue's visibility timeout.
+   * `receiptHandle` is the SQS record's; SQS rejects a stale one (`ReceiptHandleIsInvalid`).
+   */
+  async changeVisibility(receiptHandle: string, seconds: number): Promise<void> {
+    nonEmpty(receiptHandle, 'receiptHandle');
+    // SQS's limit: 12 hours from the receive.
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 43_200) throw new RangeError(`seconds must be an integer from 0 to 43200, got ${seconds}.`);
+    await this.#client.send(new ChangeMessageVisibilityCommand({ QueueUrl: this.#queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
   }
 
   /** Resolves when the queue exists and this role may read its attributes. */

@@ -78,6 +78,18 @@ describe('SqsJobQueue on fauxqs', () => {
     expect(received.Messages?.map((m) => JSON.parse(m.Body ?? ''))).toEqual([message]);
   });
 
+  it('gives a received message back at once with changeVisibility(receipt, 0)', async () => {
+    const { queueUrl } = server.createQueue('give-back', { attributes: { VisibilityTimeout: '1800' } });
+    const queue = new SqsJobQueue({ client: sqs, queueUrl });
+    await queue.send(message);
+    const first = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+    const receipt = first.Messages?.[0]?.ReceiptHandle ?? '';
+    expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }))).Messages ?? []).toEqual([]);
+    await queue.changeVisibility(receipt, 0);
+    const again = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+    expect(again.Messages?.map((m) => [JSON.parse(m.Body ?? ''), m.Attributes?.ApproximateReceiveCount])).toEqual([[message, '2']]);
+  });
+
   it('fails ping and send for a queue that does not exist', async () => {
     const queueUrl = `http://127.0.0.1:${server.port}/000000000000/missing`;
     const queue = new SqsJobQueue({ client: sqs, queueUrl });
