@@ -1,3 +1,4 @@
-import { projectTestConfig } from '../../vitest.shared.ts';
+import { awsSdkProjectTestConfig } from '../../vitest.shared.ts';
 
-export default projectTestConfig('processor');
+// The Lambda entry's tests load the AWS adapters (AWS SDK v3 clients).
+export default awsSdkProjectTestConfig('processor');

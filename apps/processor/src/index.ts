@@ -8,3 +8,4 @@ export { startWorker, MessageLostError, WorkerStoppingError, type Worker, type W
 export { workerDefaults, retryDelaySeconds, heartbeatIntervalMs } from './worker/start-worker.defaults.js';
 export { documentJobHandler } from './worker/document-job-handler.js';
 export { redriveDeadLetters, type RedriveResult } from './redrive/redrive-dead-letters.js';
+export { servicesProcessorDeps } from './services-processor-deps.js';
