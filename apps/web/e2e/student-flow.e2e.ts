@@ -137,6 +137,17 @@ describe('the student flow in Chromium', () => {
     await viewer.waitFor({ state: 'hidden' });
   });
 
+  it('says plainly when the documents do not hold the answer', async () => {
+    await page.getByLabel('Ask a question').fill('What is the recipe for a chocolate banana cake?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const notFound = page.getByRole('article', { name: 'Not in your documents' }).last();
+    await notFound.waitFor({ timeout: 60_000 });
+    expect(await notFound.locator('.turn__status').textContent()).toBe('∅ Not in your documents');
+    expect(await notFound.getByRole('list', { name: 'Sources' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Ask' }).waitFor();
+    await screenshot(page, '06-not-found');
+  });
+
   it('stops an answer on request', async () => {
     await throttle(300);
     await page.getByLabel('Ask a question').fill('How does the tracing JIT handle nested loops?');
@@ -159,7 +170,7 @@ describe('the student flow in Chromium', () => {
     // The password-protected file was refused at upload: nothing of it was stored, so nothing comes back.
     expect(await page.locator('li.doc', { hasText: 'issue6010_1.pdf' }).count()).toBe(0);
     expect(await page.locator('li.doc', { hasText: 'tracemonkey.pdf' }).getByText('Ready · 14 pages').count()).toBe(1);
-    await screenshot(page, '06-history');
+    await screenshot(page, '07-history');
   });
 
   it('fits a phone screen', async () => {
@@ -167,7 +178,7 @@ describe('the student flow in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'TraceMonkey paper' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
-    await screenshot(page, '07-phone');
+    await screenshot(page, '08-phone');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -60,6 +60,33 @@ describe('chat', () => {
     expect(screen.getByRole('button', { name: 'Ask' })).toBeTruthy();
   });
 
+  it('opens the cited page in the viewer from a marker, and closes it', async () => {
+    const user = userEvent.setup();
+    const api = new FakeApi();
+    api.session = { ...api.session, documents: [documentInfo({ documentId: 'd-1', filename: 'tracemonkey.pdf' })] };
+    api.messages = [
+      { messageId: 'm-1', role: 'assistant', content: 'Loops are traced [1].', citations: [citation], outcome: 'answered', createdAt: '2026-11-25T10:01:00.000Z' },
+    ];
+    const opened: number[] = [];
+    await renderOpenSession(api, {
+      openPdf: async () => ({
+        pageCount: 14,
+        async renderPage(pageNumber) {
+          opened.push(pageNumber);
+          return { textSpans: [] };
+        },
+        destroy() {},
+      }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Source 1: tracemonkey.pdf, page 3' }));
+    const viewer = await screen.findByRole('dialog', { name: 'tracemonkey.pdf' });
+    expect(await within(viewer).findByText('Page 3 of 14')).toBeTruthy();
+    await waitFor(() => expect(opened).toEqual([3]));
+    expect(api.calls).toContain('getDocumentFile d-1');
+    await user.click(within(viewer).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('shows "not in your documents" distinctly from an answer', async () => {
     const { user, api } = await setup();
     await ask(user, 'Who won the 1998 World Cup?');
