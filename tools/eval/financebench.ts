@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  analyzeText,
   Bm25Index,
   chunkPages,
   reciprocalRankFusion,
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     'pool-weight': { type: 'string' },
     candidates: { type: 'string' },
     details: { type: 'string' },
+    'sweep-candidates': { type: 'string' },
   },
 });
 const num = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
     'weights-0.5-0.5-1': [] as Row[],
     'weights-1-1-1': [] as Row[],
     bm25: [] as Row[],
+    'bm25-stemmed': [] as Row[],
   });
   const rows = { a: newRows(), b: newRows() };
   const refuse = (trace: RetrievalTrace, weights: number[]): string[] =>
@@ -181,6 +184,11 @@ async function main(): Promise<void> {
   const bm25All = new Bm25Index(
     docs.flatMap((doc) => (pdftext.get(doc) ?? []).map((p) => ({ id: `${doc}#${p.pageNumber}`, tokens: plainContentTokens(p.text) }))),
   );
+  // A stronger lexical reference: the same BM25 over the same pages with our analyser (stems).
+  const stemmedPages = (doc: string) =>
+    (pdftext.get(doc) ?? []).map((p) => ({ id: `${doc}#${p.pageNumber}`, tokens: analyzeText(p.text) }));
+  const stemmedPerDoc = new Map(docs.map((doc) => [doc, new Bm25Index(stemmedPages(doc))]));
+  const stemmedAll = new Bm25Index(docs.flatMap(stemmedPages));
   const bm25Pages = (hits: { id: string }[]): PageRef[] =>
     hits.map((hit) => {
       const [documentId, page] = hit.id.split('#') as [string, string];
@@ -202,6 +210,23 @@ async function main(): Promise<void> {
       rows[setting]['weights-1-1-1'].push({ ranked: pagesOf(refuse(trace, [1, 1, 1])), gold });
       const bm25 = setting === 'a' ? (bm25PerDoc.get(q.doc) as Bm25Index) : bm25All;
       rows[setting].bm25.push({ ranked: bm25Pages(bm25.search(plainContentTokens(q.question), 100)), gold });
+      const stemmed = setting === 'a' ? (stemmedPerDoc.get(q.doc) as Bm25Index) : stemmedAll;
+      rows[setting]['bm25-stemmed'].push({ ranked: bm25Pages(stemmed.search(analyzeText(q.question), 100)), gold });
+    }
+  }
+  // The same index searched with other candidate counts (fused ranking, floor applied).
+  for (const count of (args['sweep-candidates'] ?? '').split(',').filter(Boolean).map(Number)) {
+    const swept = new HybridRetriever(
+      { embedder, ...stores },
+      { vectorWeight: num(args['vector-weight']), lexicalWeight: num(args['lexical-weight']), poolWeight: num(args['pool-weight']), candidates: count },
+    );
+    for (const setting of ['a', 'b'] as const) {
+      const name = `fused-candidates-${count}`;
+      const list: Row[] = ((rows[setting] as Record<string, Row[]>)[name] = []);
+      for (const q of questions) {
+        const trace = await swept.explain({ sessionId: setting === 'a' ? `a:${q.doc}` : 'b', query: q.question, topK: 100 });
+        list.push({ ranked: pagesOf(trace.results.map((c) => c.key)), gold: q.gold_pages.map((page) => ({ documentId: q.doc, page })) });
+      }
     }
   }
   const tRetrieve = seconds(t2);
