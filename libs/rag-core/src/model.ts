@@ -2,6 +2,10 @@
 export interface PageText {
   pageNumber: number;
   text: string;
+  /** Where `text` came from: the PDF's text layer (absent or `'text'`) or OCR of the rendered page. */
+  source?: 'text' | 'ocr';
+  /** For `source: 'ocr'`: tesseract's mean word confidence, 0–100. */
+  ocrConfidence?: number;
 }
 
 /** A parsed PDF: every page in order (a page without text has `text: ''`). */

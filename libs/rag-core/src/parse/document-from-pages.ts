@@ -16,5 +16,10 @@ export function documentFromPages(pageCount: number, pages: readonly PageResult[
     const damaged = pageCount === 0 || pages.some((page) => page.error !== undefined);
     throw new DocumentError(damaged ? 'CORRUPT_PDF' : 'NO_TEXT_LAYER');
   }
-  return { pageCount, pages: pages.map(({ pageNumber, text }) => ({ pageNumber, text })) };
+  return {
+    pageCount,
+    pages: pages.map(({ pageNumber, text, source, ocrConfidence }) =>
+      source === 'ocr' ? { pageNumber, text, source, ...(ocrConfidence !== undefined && { ocrConfidence }) } : { pageNumber, text },
+    ),
+  };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusBytes } from '../../test/parse/corpus.js';
 import { documentErrorCode, rejectionOf } from '../../test/parse/rejection.js';
@@ -84,5 +85,97 @@ describe('inspectPdf', () => {
 
   it('rejects bytes without a PDF header with NOT_A_PDF', async () => {
     expect(await documentErrorCode(inspectPdf(new Uint8Array(0)))).toBe('NOT_A_PDF');
+  });
+});
+
+describe('parsePdf with OCR', () => {
+  /** Threads of this process: the PDF worker and each tesseract worker are one. */
+  const threadCount = (): number => Number(/^Threads:\s+(\d+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+  /** The thread count once threads of workers terminated earlier have ended (it stops falling). */
+  async function settledThreadCount(): Promise<number> {
+    let count = threadCount();
+    for (let i = 0; i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const now = threadCount();
+      if (now === count) return now;
+      count = now;
+    }
+    return count;
+  }
+
+  it('recognises a page whose text layer is garbage, marks it, and reports OCR progress after the text layer progress', async () => {
+    const events: string[] = [];
+    const pageErrors: [number, string][] = [];
+    const document = await parsePdf(corpusBytes('real', 'TAMReview.pdf'), {
+      ocr: { maxPages: 1 },
+      timeoutMs: 300_000,
+      onProgress: (done, total) => events.push(`page ${done}/${total}`),
+      onOcrProgress: (done, total) => events.push(`ocr ${done}/${total}`),
+      onPageError: (pageNumber, reason) => pageErrors.push([pageNumber, reason]),
+    });
+    expect(events).toEqual([...Array.from({ length: 23 }, (_, index) => `page ${index + 1}/23`), 'ocr 0/1', 'ocr 1/1']);
+    const page2 = document.pages[1];
+    expect(page2).toMatchObject({ pageNumber: 2, source: 'ocr', ocrConfidence: 94 });
+    expect(page2?.text).toContain('User acceptance of technology has been an important field of study for over two\ndecades now.');
+    // The other garbage pages are beyond the limit: reported, their text layer kept.
+    expect(pageErrors).toEqual(
+      Array.from({ length: 20 }, (_, index) => [index + 3, "Not OCR'd: more pages lack a usable text layer than the OCR limit of 1 per document."]),
+    );
+    expect(document.pages[2]).toEqual({ pageNumber: 3, text: expect.stringContaining('% ( -.48 & 79)&') as unknown as string });
+  }, 300_000);
+
+  it('reports a page that runs past its time limit and keeps the rest of the document', async () => {
+    const pageErrors: [number, string][] = [];
+    const document = await parsePdf(corpusBytes('real', 'TAMReview.pdf'), {
+      ocr: { maxPages: 1, pageTimeoutMs: 100 },
+      timeoutMs: 300_000,
+      onPageError: (pageNumber, reason) => pageErrors.push([pageNumber, reason]),
+    });
+    // Pages 3–22 are beyond the limit and reported when OCR starts; page 2 when its time is up.
+    expect(pageErrors).toHaveLength(21);
+    expect(pageErrors.at(-1)).toEqual([2, 'OCR timed out after 0.1 s.']);
+    expect(document.pages.filter((page) => page.source === 'ocr')).toEqual([]);
+    expect(document.pages[1]?.text.startsWith('1\n\nOverview of the Technology Acceptance Model:')).toBe(true);
+  }, 300_000);
+
+  it('stops OCR when the signal aborts: rejects with the reason, and the tesseract threads end with the PDF worker', async () => {
+    // A first parse starts the threads Node keeps for good (its thread pool), so only ours are counted below.
+    await parsePdf(corpusBytes('real', 'alphatrans.pdf'));
+    const before = await settledThreadCount();
+    const controller = new AbortController();
+    const reason = new Error('job cancelled');
+    let peak = 0;
+    const error = await rejectionOf(
+      parsePdf(corpusBytes('real', 'TAMReview.pdf'), {
+        signal: controller.signal,
+        timeoutMs: 300_000,
+        onOcrProgress: (done) => {
+          peak = Math.max(peak, threadCount());
+          if (done === 1) controller.abort(reason);
+        },
+      }),
+    );
+    expect(error).toBe(reason);
+    // The PDF worker and a tesseract worker were running when the first page was done.
+    expect(peak).toBeGreaterThanOrEqual(before + 2);
+    for (let i = 0; i < 100 && threadCount() > before; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(threadCount()).toBe(before);
+  }, 300_000);
+
+  it('with ocr: false keeps the unusable text layer and reports nothing', async () => {
+    const calls: string[] = [];
+    const document = await parsePdf(corpusBytes('real', 'TAMReview.pdf'), {
+      ocr: false,
+      onOcrProgress: () => calls.push('ocr'),
+      onPageError: () => calls.push('error'),
+    });
+    expect(calls).toEqual([]);
+    expect(document.pages.map((page) => page.source)).toEqual(Array<undefined>(23).fill(undefined));
+  });
+
+  it('rejects invalid OCR options before starting a worker', async () => {
+    await expect(parsePdf(corpusBytes('real', 'TAMReview.pdf'), { ocr: { concurrency: 0 } })).rejects.toEqual(
+      new RangeError('OCR option concurrency must be an integer from 1 to 16, got 0'),
+    );
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { corpusBytes } from '../../test/parse/corpus.js';
-import { openPdf } from './open-pdf.js';
-import { extractPage, type UnusablePageFallback } from './page-text.js';
+import type { OcrEngine } from './ocr/ocr-engine.js';
+import { ocrDefaults } from './ocr/ocr.defaults.js';
+import { OcrUnavailableError } from './ocr/ocr-unavailable-error.js';
 import type { PdfTaskMessage } from './pdf-worker-protocol.js';
 import { runPdfTask } from './pdf-task.js';
 
@@ -59,31 +60,65 @@ describe('runPdfTask (in the calling thread)', () => {
   });
 });
 
-describe('extractPage', () => {
-  it('hands a page without usable text to the fallback, with the page still open, and returns its result', async () => {
-    const doc = await openPdf(corpusBytes('hostile', 'empty.pdf'));
-    const fallback = vi.fn<UnusablePageFallback>(async (page, textLayer) => {
-      expect(page.pageNumber).toBe(1);
-      expect((await page.getTextContent()).items).toEqual([]);
-      expect(textLayer).toEqual({ pageNumber: 1, text: '', verdict: { usable: false, reason: 'empty' } });
-      return { pageNumber: 1, text: 'recognised', usable: true };
+describe('runPdfTask with OCR (an engine that counts its calls)', () => {
+  const ocrTask = { ...ocrDefaults, deadline: Date.now() + 600_000 };
+
+  function countingEngine(): OcrEngine & { rendered: number[] } {
+    const engine = {
+      rendered: [] as number[],
+      renderPage: async (page: { pageNumber: number }) => {
+        engine.rendered.push(page.pageNumber);
+        return new Uint8Array([page.pageNumber]);
+      },
+      recognize: async (image: Uint8Array) => ({ text: `Recognised text of page ${image[0]} reads as prose.`, confidence: 90 }),
+      close: async () => undefined,
+    };
+    return engine;
+  }
+
+  async function parseWith(name: [kind: 'real' | 'hostile', name: string], engine: OcrEngine, ocr: typeof ocrTask | 'no OCR' = ocrTask): Promise<PdfTaskMessage[]> {
+    const messages: PdfTaskMessage[] = [];
+    await runPdfTask({ kind: 'parse', bytes: corpusBytes(...name), maxPages: 2000, ...(ocr !== 'no OCR' && { ocr }) }, (message) => messages.push(message), engine);
+    return messages;
+  }
+
+  it('reads every text layer first, then recognises exactly the unusable pages (TAMReview.pdf: 2–22)', async () => {
+    const engine = countingEngine();
+    const messages = await parseWith(['real', 'TAMReview.pdf'], engine);
+    const types = messages.map((message) => message.type);
+    expect(types).toEqual(['opened', ...Array<string>(23).fill('page'), 'ocr-started', ...Array<string>(21).fill('ocr-page'), 'finished']);
+    const textLayer = messages.flatMap((message) => (message.type === 'page' ? [message.page] : []));
+    expect(textLayer.filter((page) => !page.usable).map((page) => [page.pageNumber, page.unusable])).toEqual(
+      Array.from({ length: 21 }, (_, index) => [index + 2, 'garbage']),
+    );
+    expect(messages[24]).toEqual({ type: 'ocr-started', total: 21, skipped: [] });
+    expect(messages[25]).toEqual({
+      type: 'ocr-page',
+      page: { pageNumber: 2, text: 'Recognised text of page 2 reads as prose.', usable: true, source: 'ocr', ocrConfidence: 90 },
+      done: 1,
+      total: 21,
     });
-    expect(await extractPage(doc, 1, fallback)).toEqual({ pageNumber: 1, text: 'recognised', usable: true });
-    expect(fallback).toHaveBeenCalledTimes(1);
-    await doc.loadingTask.destroy();
+    expect(engine.rendered).toEqual(Array.from({ length: 21 }, (_, index) => index + 2));
   });
 
-  it('does not call the fallback for a page whose text layer is usable', async () => {
-    const doc = await openPdf(corpusBytes('real', 'alphatrans.pdf'));
-    const fallback = vi.fn<UnusablePageFallback>();
-    expect(await extractPage(doc, 1, fallback)).toEqual({ pageNumber: 1, text: alphatransText, usable: true });
-    expect(fallback).not.toHaveBeenCalled();
-    await doc.loadingTask.destroy();
+  it('never renders a page of a document whose text layer is good (tracemonkey.pdf)', async () => {
+    const engine = countingEngine();
+    const messages = await parseWith(['real', 'tracemonkey.pdf'], engine);
+    expect(messages.filter((message) => message.type.startsWith('ocr'))).toEqual([]);
+    expect(engine.rendered).toEqual([]);
   });
 
-  it('without a fallback returns the unusable text layer as it is', async () => {
-    const doc = await openPdf(corpusBytes('hostile', 'empty.pdf'));
-    expect(await extractPage(doc, 1)).toEqual({ pageNumber: 1, text: '', usable: false });
-    await doc.loadingTask.destroy();
+  it('does not OCR when the task does not ask for it, nor pages that could not be read at all', async () => {
+    const engine = countingEngine();
+    expect((await parseWith(['real', 'TAMReview.pdf'], engine, 'no OCR')).filter((message) => message.type.startsWith('ocr'))).toEqual([]);
+    // poppler-90-0-fuzzed.pdf: pages 12 and 16 fail to read; nine empty pages and page 6 (one stray glyph) are recognised.
+    await parseWith(['hostile', 'poppler-90-0-fuzzed.pdf'], engine);
+    expect(engine.rendered).toEqual([2, 4, 5, 6, 7, 8, 9, 11, 13, 15]);
+  });
+
+  it('throws OcrUnavailableError when OCR cannot start', async () => {
+    const unavailable = new OcrUnavailableError('The OCR engine could not start: no model');
+    const engine = { ...countingEngine(), recognize: () => Promise.reject(unavailable) };
+    await expect(parseWith(['real', 'TAMReview.pdf'], engine)).rejects.toBe(unavailable);
   });
 });

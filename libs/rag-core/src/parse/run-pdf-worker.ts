@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DocumentError } from '../errors.js';
+import type { OcrEvent } from './ocr/ocr-pages.js';
 import type { PageResult } from './page-text.js';
 import type { PdfTask, PdfTaskMessage } from './pdf-worker-protocol.js';
 import { pdfWorkerScript, type WorkerScript } from './pdf-worker-script.js';
@@ -13,6 +14,7 @@ export interface PdfWorkerOptions {
   maxHeapMb: number;
   onOpened?: (pageCount: number) => void;
   onPage?: (page: PageResult) => void;
+  onOcr?: (event: OcrEvent) => void;
   /** The worker to run; tests substitute misbehaving ones. */
   script?: WorkerScript;
 }
@@ -65,6 +67,10 @@ export function runPdfWorker(task: PdfTask, options: PdfWorkerOptions): Promise<
             break;
           case 'page':
             options.onPage?.(message.page);
+            break;
+          case 'ocr-started':
+          case 'ocr-page':
+            options.onOcr?.(message);
             break;
           case 'finished':
             settle();

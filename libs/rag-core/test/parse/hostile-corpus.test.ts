@@ -21,9 +21,17 @@ interface Row {
 }
 
 const expected: Record<string, Row> = {
-  'GHOSTSCRIPT-698804-1-fuzzed.pdf': { inspect: { pageCount: 1 }, parse: { error: 'NO_TEXT_LAYER' }, why: 'pdf.js recovers the page tree; the page has no text' },
-  'PDFBOX-3148-2-fuzzed.pdf': { inspect: { pageCount: 1 }, parse: { error: 'NO_TEXT_LAYER' }, why: 'pdf.js recovers the page tree; the page has no text' },
-  'empty.pdf': { inspect: { pageCount: 1 }, parse: { error: 'NO_TEXT_LAYER' }, why: 'one blank page' },
+  'GHOSTSCRIPT-698804-1-fuzzed.pdf': {
+    inspect: { pageCount: 1 },
+    parse: { error: 'NO_TEXT_LAYER' },
+    why: 'pdf.js recovers the page tree; the page has no text and draws nothing to OCR',
+  },
+  'PDFBOX-3148-2-fuzzed.pdf': {
+    inspect: { pageCount: 1 },
+    parse: { error: 'NO_TEXT_LAYER' },
+    why: 'pdf.js recovers the page tree; the page has no text and OCR finds none on it',
+  },
+  'empty.pdf': { inspect: { pageCount: 1 }, parse: { error: 'NO_TEXT_LAYER' }, why: 'one blank page: nothing to OCR' },
   'empty_protected.pdf': {
     inspect: { pageCount: 1 },
     parse: { error: 'NO_TEXT_LAYER' },
@@ -38,13 +46,13 @@ const expected: Record<string, Row> = {
   'poppler-90-0-fuzzed.pdf': {
     inspect: { pageCount: 16 },
     parse: { pageCount: 16, pagesWithText: [1, 3, 6, 10, 14] },
-    why: 'pdf.js recovers 16 pages; 12 and 16 are unreadable, five keep (damaged) text',
+    why: 'pdf.js recovers 16 pages; 12 and 16 are unreadable, five keep (damaged) text; OCR finds no text on the others',
   },
   'poppler-937-0-fuzzed.pdf': { inspect: { pageCount: 1 }, parse: { error: 'CORRUPT_PDF' }, why: 'opens, but its only page fails: End of file inside array.' },
   'scan-bad.pdf': {
     inspect: { pageCount: 1 },
     parse: { pageCount: 1, pagesWithText: [1] },
-    why: 'a scanned page whose scanner added an invisible (render mode 3) text layer: "pdf.js", which is what the image shows',
+    why: 'a scanned page whose scanner added an invisible (render mode 3) text layer: "pdf.js", which is what the image shows, so it is used without OCR',
   },
   'truncated.pdf': { inspect: { error: 'CORRUPT_PDF' }, parse: { error: 'CORRUPT_PDF' }, why: 'cut off: no xref, no trailer' },
   'zero-bytes.pdf': { inspect: { error: 'NOT_A_PDF' }, parse: { error: 'NOT_A_PDF' }, why: 'empty file' },
@@ -78,8 +86,21 @@ describe('hostile corpus', () => {
     });
   });
 
-  it('scan-bad.pdf yields exactly its invisible text layer', async () => {
-    expect((await parsePdf(corpusBytes('hostile', 'scan-bad.pdf'))).pages).toEqual([{ pageNumber: 1, text: 'pdf.js' }]);
+  it('scan-bad.pdf yields exactly its invisible text layer, without OCR: the page image shows just "pdf.js"', async () => {
+    const ocrProgress: [number, number][] = [];
+    const document = await parsePdf(corpusBytes('hostile', 'scan-bad.pdf'), { onOcrProgress: (done, total) => ocrProgress.push([done, total]) });
+    expect(document.pages).toEqual([{ pageNumber: 1, text: 'pdf.js' }]);
+    expect(ocrProgress).toEqual([]);
+  });
+
+  it('PDFBOX-3148-2-fuzzed.pdf: OCR finds no text on its one page, which is reported before NO_TEXT_LAYER', async () => {
+    const pageErrors: [number, string][] = [];
+    const outcome = await outcomeOf(
+      parsePdf(corpusBytes('hostile', 'PDFBOX-3148-2-fuzzed.pdf'), { timeoutMs, onPageError: (pageNumber, reason) => pageErrors.push([pageNumber, reason]) }),
+      parseOutcome,
+    );
+    expect(outcome).toEqual({ error: 'NO_TEXT_LAYER' });
+    expect(pageErrors).toEqual([[1, 'OCR found no text.']]);
   });
 
   it('keeps the damaged text of poppler-90-0-fuzzed.pdf free of control characters', async () => {
