@@ -225,6 +225,7 @@ describe('wiring', () => {
       EMBEDDINGS_DIMENSIONS: '1024',
       QUEUE: 'sqs',
       SQS_QUEUE_URL: dev.outputs['jobQueueUrl'],
+      QUEUE_MAX_RECEIVE_COUNT: '5',
       DATABASE_SECRET_ARN: dev.outputs['databaseSecretArn'],
       DATABASE_HOST: rds.state['address'],
       DATABASE_PORT: '5432',

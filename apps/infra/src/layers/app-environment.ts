@@ -29,6 +29,14 @@ export function workloadEnvironment(ctx: LayerContext, storage: StorageLayer, me
 }
 
 /**
+ * The processor Lambda adds the queue's `maxReceiveCount`: its last receive marks the document
+ * failed before SQS moves the message to the DLQ, so it must be the redrive policy's own value.
+ */
+export function processorEnvironment(workload: Record<string, pulumi.Input<string>>, messaging: MessagingLayer): Record<string, pulumi.Input<string>> {
+  return { ...workload, QUEUE_MAX_RECEIVE_COUNT: String(messaging.jobs.maxReceiveCount) };
+}
+
+/**
  * The API adds its chat model, its Region (EC2 has no `AWS_REGION` of its own; Lambda sets
  * it), trust in the proxy hops (CloudFront and API Gateway set X-Forwarded-For) and the
  * app-config secret's ARN.

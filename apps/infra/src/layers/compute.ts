@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ApiServer, DocumentProcessor } from '@student-helper/compute';
-import { apiEnvironment, workloadEnvironment } from './app-environment.js';
+import { apiEnvironment, processorEnvironment, workloadEnvironment } from './app-environment.js';
 import type { LayerContext } from './context.js';
 import type { MessagingLayer } from './messaging.js';
 import type { NetworkLayer } from './network.js';
@@ -46,7 +46,7 @@ export function computeLayer(ctx: LayerContext, network: NetworkLayer, storage: 
       memorySize: config.lambdaMemoryMb,
       timeout: config.lambdaTimeoutSeconds,
       reservedConcurrentExecutions: config.lambdaReservedConcurrency,
-      environment: workload,
+      environment: processorEnvironment(workload, messaging),
       logRetentionInDays: config.logRetentionDays,
       tags,
     },
