@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from './support/app-server';
 import { launchChromium } from './support/browser';
 import { corpusFile } from './support/paths';
-import { foldText, recordDocumentStatuses, recorded, recordTexts, screenshot } from './support/page-helpers';
+import { foldText, recorded, recordTexts, screenshot } from './support/page-helpers';
 
 /**
  * A student's whole visit against the real app (API + local worker + web build, offline
@@ -54,7 +54,7 @@ describe('the student flow in Chromium', () => {
   });
 
   it('uploads a paper and shows it processing until it is ready', async () => {
-    await recordDocumentStatuses(page, 'tracemonkey', 'tracemonkey.pdf');
+    await recordTexts(page, 'tracemonkey', 'li.doc .doc__status', { ancestor: 'li.doc', nameSelector: '.doc__name', name: 'tracemonkey.pdf' });
     await page.locator('input[type=file]').setInputFiles(corpusFile('real', 'tracemonkey.pdf'));
     const row = page.locator('li.doc', { hasText: 'tracemonkey.pdf' });
     await row.getByText('Ready · 14 pages').waitFor({ timeout: 120_000 });

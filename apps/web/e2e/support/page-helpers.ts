@@ -17,18 +17,26 @@ export function foldText(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** Only elements inside an `ancestor` whose `nameSelector` child reads exactly `name`. */
+export interface RowFilter {
+  ancestor: string;
+  nameSelector: string;
+  name: string;
+}
+
 /**
- * Starts recording, inside the page, every distinct text a selector's first match shows
- * (read with `recorded(page, key)`): how the test sees statuses change and tokens arrive
+ * Starts recording, inside the page, every distinct text the elements matching `selector`
+ * show (read with `recorded(page, key)`): how the test sees statuses change and tokens arrive
  * without racing the UI with its own polling.
  */
-export async function recordTexts(page: Page, key: string, selector: string): Promise<void> {
+export async function recordTexts(page: Page, key: string, selector: string, filter?: RowFilter): Promise<void> {
   await page.evaluate(
-    ({ key, selector }) => {
+    ({ key, selector, filter }) => {
       const store = ((window as unknown as { __recorded?: Record<string, string[]> }).__recorded ??= {});
       const seen: string[] = (store[key] = []);
       const read = () => {
         for (const element of document.querySelectorAll(selector)) {
+          if (filter && element.closest(filter.ancestor)?.querySelector(filter.nameSelector)?.textContent !== filter.name) continue;
           const text = element.textContent ?? '';
           if (seen[seen.length - 1] !== text) seen.push(text);
         }
@@ -36,27 +44,7 @@ export async function recordTexts(page: Page, key: string, selector: string): Pr
       read();
       new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
     },
-    { key, selector },
-  );
-}
-
-/** Records every distinct status line of the document row named `filename` (see {@link recordTexts}). */
-export async function recordDocumentStatuses(page: Page, key: string, filename: string): Promise<void> {
-  await page.evaluate(
-    ({ key, filename }) => {
-      const store = ((window as unknown as { __recorded?: Record<string, string[]> }).__recorded ??= {});
-      const seen: string[] = (store[key] = []);
-      const read = () => {
-        for (const row of document.querySelectorAll('li.doc')) {
-          if (row.querySelector('.doc__name')?.textContent !== filename) continue;
-          const text = row.querySelector('.doc__status')?.textContent ?? '';
-          if (seen[seen.length - 1] !== text) seen.push(text);
-        }
-      };
-      read();
-      new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
-    },
-    { key, filename },
+    { key, selector, filter },
   );
 }
 

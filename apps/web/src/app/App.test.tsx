@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { SessionStore } from '../sessions/session-store';
 import { documentInfo, FakeApi, sessionId, token } from '../testing/fake-api';
-import { renderWithServices } from '../testing/render-app';
+import { renderOpenSession, renderWithServices } from '../testing/render-app';
 import { App } from './App';
 
 describe('App', () => {
@@ -76,31 +76,25 @@ describe('App', () => {
 
   it('renames the open session on the server and in the browser', async () => {
     const user = userEvent.setup();
-    const store = new SessionStore(localStorage);
-    store.save({ sessionId, token, title: 'Compilers', lastOpenedAt: '2026-11-25T10:00:00.000Z' });
-    store.setActiveId(sessionId);
     const api = new FakeApi();
-    renderWithServices(<App />, { client: api });
+    const { services } = await renderOpenSession(api);
     await user.click(await screen.findByRole('button', { name: 'Rename' }));
     const input = screen.getByLabelText('Session title');
     await user.clear(input);
     await user.type(input, 'Compilers exam{Enter}');
     expect(await screen.findByRole('heading', { level: 2, name: 'Compilers exam' })).toBeTruthy();
     expect(api.calls).toContain('renameSession Compilers exam');
-    expect(store.get(sessionId)?.title).toBe('Compilers exam');
+    expect(services.store.get(sessionId)?.title).toBe('Compilers exam');
   });
 
   it('explains a session whose token is refused and lets the student forget it', async () => {
     const user = userEvent.setup();
-    const store = new SessionStore(localStorage);
-    store.save({ sessionId, token, title: 'Old', lastOpenedAt: '2026-11-25T10:00:00.000Z' });
-    store.setActiveId(sessionId);
     const api = new FakeApi();
     api.failures.getSession = new ApiError(401, 'UNAUTHORIZED', 'Missing or invalid session token.');
-    renderWithServices(<App />, { client: api });
+    const { services } = await renderOpenSession(api);
     expect(await screen.findByText('This session’s key is not valid any more.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Forget this session' }));
-    expect(store.list()).toEqual([]);
+    expect(services.store.list()).toEqual([]);
     expect(screen.getByRole('button', { name: 'Start session' })).toBeTruthy();
   });
 

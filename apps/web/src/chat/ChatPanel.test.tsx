@@ -75,7 +75,9 @@ describe('chat', () => {
           opened.push(pageNumber);
           return { textSpans: [] };
         },
-        destroy() {},
+        destroy() {
+          // nothing to release in this fake
+        },
       }),
     });
     await user.click(await screen.findByRole('button', { name: 'Source 1: tracemonkey.pdf, page 3' }));

@@ -1,23 +1,8 @@
-import type { DocumentInfo } from '@student-helper/shared-types';
 import { describe, expect, it } from 'vitest';
+import { documentInfo } from '../testing/fake-api';
 import { documentStatusText, formatBytes } from './document-status';
 
-const base: DocumentInfo = {
-  documentId: 'd',
-  sessionId: 's',
-  jobId: 'j',
-  filename: 'a.pdf',
-  sizeBytes: 1,
-  status: 'queued',
-  stage: null,
-  progress: 0,
-  detail: null,
-  pageCount: null,
-  chunkCount: null,
-  error: null,
-  createdAt: '2026-11-25T10:00:00.000Z',
-  updatedAt: '2026-11-25T10:00:00.000Z',
-};
+const base = documentInfo({ documentId: 'd', filename: 'a.pdf', status: 'queued', progress: 0, pageCount: null });
 
 describe('documentStatusText', () => {
   it('describes each status in plain words', () => {
@@ -29,11 +14,11 @@ describe('documentStatusText', () => {
     expect(documentStatusText({ ...base, status: 'processing', progress: 5 })).toBe('Processing · 5%');
     expect(documentStatusText({ ...base, status: 'ready', pageCount: 14 })).toBe('Ready · 14 pages');
     expect(documentStatusText({ ...base, status: 'ready', pageCount: 1 })).toBe('Ready · 1 page');
-    expect(documentStatusText({ ...base, status: 'ready' })).toBe('Ready');
+    expect(documentStatusText({ ...base, status: 'ready', pageCount: null })).toBe('Ready');
     expect(documentStatusText({ ...base, status: 'failed', error: { code: 'ENCRYPTED_PDF', message: 'x' } })).toBe(
       'This PDF is password-protected.',
     );
-    expect(documentStatusText({ ...base, status: 'failed' })).toBe('Processing failed.');
+    expect(documentStatusText({ ...base, status: 'failed', error: null })).toBe('Processing failed.');
   });
 });
 

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { ServicesProvider, type Services } from '../app/services';
 import type { OpenPdf } from '../pdf/pdf-renderer';
 import { SessionStore } from '../sessions/session-store';
-import { FakeApi } from './fake-api';
+import { FakeApi, token } from './fake-api';
 
 /** A PDF opener that must not be reached: tests of the viewer pass their own. */
 const noPdf: OpenPdf = async () => {
@@ -27,7 +27,7 @@ export function renderWithServices(ui: ReactElement, overrides: Partial<Services
 export async function renderOpenSession(api: FakeApi, overrides: Partial<Services> = {}) {
   const { App } = await import('../app/App');
   const store = new SessionStore(localStorage);
-  store.save({ sessionId: api.session.sessionId, token: 'x'.repeat(43), title: api.session.title, lastOpenedAt: '2026-11-25T10:00:00.000Z' });
+  store.save({ sessionId: api.session.sessionId, token, title: api.session.title, lastOpenedAt: '2026-11-25T10:00:00.000Z' });
   store.setActiveId(api.session.sessionId);
   return renderWithServices(<App />, { client: api, store, ...overrides });
 }
