@@ -11,7 +11,7 @@ export { offlineEmbedderDefaults, type OfflineEmbedderOptions } from './embed/of
 export { analyzeText, type AnalyzeOptions } from './embed/analyze.js';
 export { HybridRetriever, type HybridRetrieverPorts, type RetrievalTrace, type RetrievedChunk } from './retrieve/hybrid-retriever.js';
 export { hybridRetrieverDefaults, type HybridRetrieverOptions } from './retrieve/retrieve.defaults.js';
-export { clearsFloor, termCoverage, type RelevanceFloor, type RetrievalEvidence } from './retrieve/relevance-floor.js';
+export { clearsFloor, hasEvidence, queryTerms, termCoverage, type RelevanceFloor, type RetrievalEvidence } from './retrieve/relevance-floor.js';
 export { reciprocalRankFusion, type FusedItem } from './retrieve/rrf.js';
 export * from './rewrite/index.js';
 export { Bm25Index, type Bm25Hit, type Bm25Options } from './retrieve/bm25.js';
