@@ -3,4 +3,4 @@ export { inspectPdf, type InspectOptions, type PdfInfo } from './inspect-pdf.js'
 export { parsePdf, type ParseOptions } from './parse-pdf.js';
 export { parseDefaults } from './parse.defaults.js';
 export { ocrDefaults, resolveOcrOptions, type OcrOptions } from './ocr/ocr.defaults.js';
-export { ocrBundleAssets, type OcrBundleAssets } from './ocr/ocr-assets.js';
+export { copyOcrBundleAssets, ocrBundleAssets, type OcrBundleAssets } from './ocr/ocr-assets.js';

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { copyFile, cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,13 @@ export const bundledOcrFiles = {
   traineddata: 'eng.traineddata.gz',
 } as const;
 
-/** tesseract.js-core builds with the LSTM engine only, one per WebAssembly feature level its worker picks from. */
-const wasmCores = ['tesseract-core-relaxedsimd-lstm.wasm', 'tesseract-core-simd-lstm.wasm', 'tesseract-core-lstm.wasm'];
+/**
+ * The tesseract.js-core builds the Node worker loads, one per WebAssembly feature level it
+ * detects (relaxed SIMD from Node 22, SIMD on Node 20). tesseract.js 7's Node `getCore` is handed
+ * `lstmOnly` where it expects an engine mode, so it always takes the builds with the legacy
+ * engine, not the `-lstm` ones; the bundle test fails if that ever changes.
+ */
+const wasmCores = ['tesseract-core-relaxedsimd.wasm', 'tesseract-core-simd.wasm', 'tesseract-core.wasm'];
 /** `@tesseract.js-data/eng`'s LSTM-only model with integer weights: 2.9 MB instead of 10.9 MB with the legacy engine. */
 const modelFolder = '4.0.0_best_int';
 
@@ -85,4 +91,13 @@ export function ocrBundleAssets(): OcrBundleAssets {
       { name: binaryName, folder: binaryFolder },
     ],
   };
+}
+
+/**
+ * Copies the files and native packages of {@link ocrBundleAssets} into a bundle folder (the one
+ * holding `pdf-worker.js`). The tesseract worker entry is the bundler's to build.
+ */
+export async function copyOcrBundleAssets(outdir: string, assets: OcrBundleAssets = ocrBundleAssets()): Promise<void> {
+  await Promise.all(assets.files.map(({ source, name }) => copyFile(source, path.join(outdir, name))));
+  await Promise.all(assets.nativePackages.map(({ name, folder }) => cp(folder, path.join(outdir, 'node_modules', name), { recursive: true })));
 }
