@@ -1,4 +1,4 @@
-import type { Worker, WorkerOptions } from '@student-helper/processor';
+import type { Worker, WorkerOptions } from '@student-helper/ingestion';
 import { createServices, type AppConfig, type ServiceOverrides, type Services } from '@student-helper/runtime';
 import { buildApp, type App, type BuildAppOptions } from './app.js';
 import { startLocalWorker } from './worker/start-local-worker.js';

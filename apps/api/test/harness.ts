@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, vi } from 'vitest';
 import { createParser } from 'eventsource-parser';
 import { databaseTargets, type DatabaseTarget, type TestDatabase } from '@student-helper/db-testing';
-import type { Worker } from '@student-helper/processor';
+import type { Worker } from '@student-helper/ingestion';
 import { InMemoryVectorIndex } from '@student-helper/rag-core/testing';
 import { createServices, loadConfig, type AppConfig, type ServiceOverrides, type Services } from '@student-helper/runtime';
 import type { ChatStreamEvent, DocumentInfo, UploadAccepted } from '@student-helper/shared-types';

@@ -1,15 +1,8 @@
-import { cp, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import * as ragCore from '@student-helper/rag-core';
+import { copyOcrBundleAssets, ocrBundleAssets } from '@student-helper/rag-core';
 import { lambdaBundleDefaults } from './lambda-bundle.defaults.js';
-
-/** What a bundle folder needs for OCR (rag-core's `ocrBundleAssets()`; see its decision page). */
-interface OcrBundleAssets {
-  workerEntry: string;
-  files: { source: string; name: string }[];
-  nativePackages: { name: string; folder: string }[];
-}
 
 export interface LambdaBundleOptions {
   /** The folder to (re)create; the zip and the container image take it whole. */
@@ -25,8 +18,6 @@ export interface LambdaBundle {
   /** Every file in the folder (relative, sorted) with its size. */
   files: { name: string; bytes: number }[];
   totalBytes: number;
-  /** Whether the OCR worker, model and native canvas were added. */
-  ocr: boolean;
 }
 
 const processorRoot = path.resolve(import.meta.dirname, '..');
@@ -38,8 +29,8 @@ const processorRoot = path.resolve(import.meta.dirname, '..');
  *   ESM, with a `require` made by `createRequire` for the CommonJS packages inside.
  * - `pdf-worker.js`: rag-core's parse worker thread, which `parsePdf` looks for beside the
  *   module that calls it (decision 0006); ESM through the folder's `package.json`.
- * - when rag-core ships OCR: `tesseract-worker.cjs`, the wasm cores, `eng.traineddata.gz` and
- *   `node_modules/@napi-rs/canvas*` (a native addon cannot be bundled).
+ * - for OCR (rag-core's `ocrBundleAssets()`): `tesseract-worker.cjs`, the wasm cores,
+ *   `eng.traineddata.gz` and `node_modules/@napi-rs/canvas*` (a native addon cannot be bundled).
  *
  * esbuild's API rather than `@nx/esbuild`'s executor: the executor gives every entry one output
  * extension and one format, but this folder needs `handler.mjs` beside `pdf-worker.js` (the
@@ -50,7 +41,7 @@ export async function buildLambdaBundle(options: LambdaBundleOptions): Promise<L
   const { outdir } = options;
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const ocr = ocrAssets();
+  const ocr = ocrBundleAssets();
   const common: BuildOptions = {
     absWorkingDir: processorRoot,
     bundle: true,
@@ -62,20 +53,17 @@ export async function buildLambdaBundle(options: LambdaBundleOptions): Promise<L
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
-    external: [...lambdaBundleDefaults.external, ...(ocr ? ocr.nativePackages.map((p) => p.name) : [])],
+    external: [...lambdaBundleDefaults.external, ...ocr.nativePackages.map((p) => p.name)],
   };
   const esm: BuildOptions = { ...common, format: 'esm', banner: { js: lambdaBundleDefaults.esmBanner } };
   const results = await Promise.all([
     build({ ...esm, entryPoints: { handler: 'src/lambda/handler.ts' }, outdir, outExtension: { '.js': '.mjs' } }),
     build({ ...esm, entryPoints: { 'pdf-worker': '@student-helper/rag-core/pdf-worker' }, outdir }),
-    ...(ocr ? [build({ ...common, format: 'cjs', entryPoints: { 'tesseract-worker': ocr.workerEntry }, outdir, outExtension: { '.js': '.cjs' } })] : []),
+    build({ ...common, format: 'cjs', entryPoints: { 'tesseract-worker': ocr.workerEntry }, outdir, outExtension: { '.js': '.cjs' } }),
   ]);
   // `.js` files here are ES modules (pdf-worker.js); the handler is `.mjs` either way.
   await writeFile(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
-  if (ocr) {
-    await Promise.all(ocr.files.map((file) => cp(file.source, path.join(outdir, file.name))));
-    await Promise.all(ocr.nativePackages.map((pkg) => cp(pkg.folder, path.join(outdir, 'node_modules', pkg.name), { recursive: true, dereference: true })));
-  }
+  await copyOcrBundleAssets(outdir, ocr);
   if (options.metafile) {
     const merged: Metafile = { inputs: {}, outputs: {} };
     for (const result of results) {
@@ -86,17 +74,7 @@ export async function buildLambdaBundle(options: LambdaBundleOptions): Promise<L
     await writeFile(options.metafile, JSON.stringify(merged));
   }
   const files = await listFiles(outdir);
-  return { outdir, files, totalBytes: files.reduce((sum, file) => sum + file.bytes, 0), ocr: ocr !== undefined };
-}
-
-/**
- * rag-core's OCR assets when this checkout has them: OCR is added to the parse worker by a
- * parallel change, and the bundle works with or without it (a worker without OCR never loads
- * tesseract or the canvas).
- */
-function ocrAssets(): OcrBundleAssets | undefined {
-  const assets = (ragCore as Record<string, unknown>)['ocrBundleAssets'];
-  return typeof assets === 'function' ? (assets as () => OcrBundleAssets)() : undefined;
+  return { outdir, files, totalBytes: files.reduce((sum, file) => sum + file.bytes, 0) };
 }
 
 async function listFiles(root: string): Promise<{ name: string; bytes: number }[]> {

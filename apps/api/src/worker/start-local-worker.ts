@@ -1,4 +1,4 @@
-import { documentJobHandler, startWorker, type ProcessorDeps, type ProcessorLogger, type Worker, type WorkerOptions } from '@student-helper/processor';
+import { documentJobHandler, startWorker, type ProcessorDeps, type ProcessorLogger, type Worker, type WorkerOptions } from '@student-helper/ingestion';
 import type { Services } from '@student-helper/runtime';
 
 /**

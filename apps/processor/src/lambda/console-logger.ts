@@ -1,4 +1,4 @@
-import type { ProcessorLogger } from '../processor-deps.js';
+import type { ProcessorLogger } from '@student-helper/ingestion';
 
 /**
  * The processor's logger on Lambda: one object per `console` call. With the function's JSON log

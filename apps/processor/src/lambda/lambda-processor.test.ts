@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '@student-helper/rag-core/local';
 import { ConfigError } from '@student-helper/runtime';
-import { expectedCounts, keysFor, openHarness, type Harness } from '../../test/harness.js';
+import { expectedCounts, keysFor, openHarness, type Harness } from '@student-helper/ingestion/testing';
 import { RecordingLogger, sqsEvent, sqsRecord } from '../../test/lambda/sqs-event.js';
 import { startLambdaProcessor, type LambdaProcessor } from './lambda-processor.js';
 

@@ -1,9 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SqsJobQueue } from '@student-helper/rag-core/aws';
 import { ConfigError, createServices, loadConfig, type AppConfig, type Env, type ServiceOverrides, type Services } from '@student-helper/runtime';
-import { processDocumentJob } from '../process-document-job.js';
-import type { ProcessorLogger } from '../processor-deps.js';
-import { servicesProcessorDeps } from '../services-processor-deps.js';
+import { processDocumentJob, type ProcessorLogger, servicesProcessorDeps } from '@student-helper/ingestion';
 import { consoleLogger } from './console-logger.js';
 import { handleSqsBatch, type MessageVisibility, type SqsBatchOptions } from './sqs-batch.js';
 

@@ -1,10 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobMessage } from '@student-helper/shared-types';
-import { expectedCounts, keysFor, openHarness, sessionId, type Harness } from '../../test/harness.js';
+import { expectedCounts, keysFor, openHarness, sessionId, type Harness } from '@student-helper/ingestion/testing';
+import { processingFailedMessage, processDocumentJob, type ProcessorDeps } from '@student-helper/ingestion';
 import { receiptOf, RecordingLogger, RecordingVisibility, sqsEvent, sqsRecord } from '../../test/lambda/sqs-event.js';
-import { processingFailedMessage } from '../process-document-job.defaults.js';
-import { processDocumentJob } from '../process-document-job.js';
-import type { ProcessorDeps } from '../processor-deps.js';
 import { lambdaDefaults } from './lambda.defaults.js';
 import { handleSqsBatch, type SqsBatchOptions } from './sqs-batch.js';
 

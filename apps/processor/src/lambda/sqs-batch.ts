@@ -1,9 +1,6 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { JobMessage } from '@student-helper/shared-types';
-import { parseJobMessage } from '../job-message.js';
-import type { JobOutcome } from '../process-document-job.js';
-import type { JobContext, ProcessorLogger } from '../processor-deps.js';
-import { retryDelaySeconds } from '../worker/start-worker.defaults.js';
+import { parseJobMessage, type JobOutcome, type JobContext, type ProcessorLogger, retryDelaySeconds } from '@student-helper/ingestion';
 import { finalVisibilitySeconds, lambdaDefaults } from './lambda.defaults.js';
 
 /** Gives a received message back to SQS sooner than its visibility timeout (`SqsJobQueue` implements it). */

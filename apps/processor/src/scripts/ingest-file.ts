@@ -21,8 +21,7 @@ import { OfflineEmbedder } from '@student-helper/rag-core';
 import { FileBlobStore } from '@student-helper/rag-core/local';
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex, type ChunkStoreTables } from '@student-helper/rag-core/postgres';
 import type { ProcessingStage } from '@student-helper/shared-types';
-import { processDocumentJob, type JobOutcome } from '../process-document-job.js';
-import type { ProcessorDeps } from '../processor-deps.js';
+import { processDocumentJob, type JobOutcome, type ProcessorDeps } from '@student-helper/ingestion';
 
 export interface IngestReport {
   file: string;

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { DocumentRepository, PostgresJobQueue, type AppTables } from '@student-helper/persistence';
 import { openDatabase, type DatabaseConfig } from '@student-helper/rag-core/postgres';
-import { redriveDeadLetters } from '../redrive/redrive-dead-letters.js';
+import { redriveDeadLetters } from '@student-helper/ingestion';
 
 const usage = 'Usage: npm run queue:redrive -- (--data-dir <PGlite data directory> | --database-url <postgres://…>)';
 

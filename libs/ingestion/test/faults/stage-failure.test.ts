@@ -8,7 +8,7 @@ import type { JobContext, ProcessorDeps } from '../../src/processor-deps.js';
 import { processDocumentJob } from '../../src/process-document-job.js';
 import { documentJobHandler } from '../../src/worker/document-job-handler.js';
 import { startWorker, type Worker } from '../../src/worker/start-worker.js';
-import { expectedCounts, keysFor, openHarness, sessionId, tableCounts, type Harness } from '../harness.js';
+import { expectedCounts, keysFor, openHarness, sessionId, tableCounts, type Harness } from '../../src/testing/harness.js';
 import { KeyedVectorIndex } from '../keyed-vector-index.js';
 
 

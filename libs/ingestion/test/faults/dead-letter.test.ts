@@ -8,7 +8,7 @@ import type { ProcessorDeps } from '../../src/processor-deps.js';
 import { redriveDeadLetters } from '../../src/redrive/redrive-dead-letters.js';
 import { documentJobHandler } from '../../src/worker/document-job-handler.js';
 import { startWorker, type Worker } from '../../src/worker/start-worker.js';
-import { expectedCounts, keysFor, openHarness, sessionId, type Harness } from '../harness.js';
+import { expectedCounts, keysFor, openHarness, sessionId, type Harness } from '../../src/testing/harness.js';
 
 describe('a job failing maxReceiveCount times', () => {
   let harness: Harness;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressUpdate } from '@student-helper/persistence';
 import type { DocumentStatus } from '@student-helper/shared-types';
-import { corpusPath, expectedCounts, keysFor, openHarness, sessionId, tableCounts, type Harness } from '../test/harness.js';
+import { corpusPath, expectedCounts, keysFor, openHarness, sessionId, tableCounts, type Harness } from './testing/harness.js';
 import { DeadlineReachedError } from './job-signal.js';
 import { processingFailedMessage } from './process-document-job.defaults.js';
 import { processDocumentJob } from './process-document-job.js';

@@ -16,11 +16,11 @@ import { chunkPages, OfflineEmbedder, parsePdf, type ChunkOptions } from '@stude
 import { FileBlobStore } from '@student-helper/rag-core/local';
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex, type ChunkStoreTables, type Database } from '@student-helper/rag-core/postgres';
 import type { JobMessage } from '@student-helper/shared-types';
-import type { ProcessorDeps } from '../src/processor-deps.js';
+import type { ProcessorDeps } from '../processor-deps.js';
 
 export type HarnessTables = AppTables & ChunkStoreTables;
 
-export const workspaceRoot = path.resolve(import.meta.dirname, '../../..');
+export const workspaceRoot = path.resolve(import.meta.dirname, '../../../..');
 export const corpusPath = (folder: 'real' | 'hostile', name: string) => path.resolve(workspaceRoot, '../shared/corpus', folder, name);
 export const sessionId = '00000000-0000-4000-8000-0000000000a1';
 

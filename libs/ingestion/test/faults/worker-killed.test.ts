@@ -14,7 +14,7 @@ import type { JobMessage } from '@student-helper/shared-types';
 import { documentJobHandler } from '../../src/worker/document-job-handler.js';
 import { startWorker, type Worker } from '../../src/worker/start-worker.js';
 import { killTest } from './kill-test.js';
-import { expectedCounts, keysFor, openHarness, sessionId, tableCounts, workspaceRoot, type Harness } from '../harness.js';
+import { expectedCounts, keysFor, openHarness, sessionId, tableCounts, workspaceRoot, type Harness } from '../../src/testing/harness.js';
 
 
 interface ChildEvent {
