@@ -54,9 +54,9 @@ describe('the Lambda bundle', () => {
       'pdf-worker.js',
       'pdf-worker.js.LEGAL.txt',
       'pdf-worker.js.map',
-      'tesseract-core-lstm.wasm',
-      'tesseract-core-relaxedsimd-lstm.wasm',
-      'tesseract-core-simd-lstm.wasm',
+      'tesseract-core-relaxedsimd.wasm',
+      'tesseract-core-simd.wasm',
+      'tesseract-core.wasm',
       'tesseract-worker.cjs',
       'tesseract-worker.cjs.map',
     ]);
