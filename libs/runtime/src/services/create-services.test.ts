@@ -10,9 +10,9 @@ import { ExtractiveAnswerer, HeuristicQueryRewriter, HybridRetriever, LlmQueryRe
 import { FileBlobStore } from '@student-helper/rag-core/local';
 import { InMemoryVectorIndex } from '@student-helper/rag-core/testing';
 import { ClaudeChatModel, S3BlobStore, S3VectorsIndex, SqsJobQueue, TitanEmbedder } from '@student-helper/rag-core/aws';
+import { OpenAiChatModel, OpenAiEmbedder } from '@student-helper/rag-core/openai';
 import { loadConfig } from '../config/load-config.js';
 import { createServices } from './create-services.js';
-import { ProviderUnavailableError } from './provider-unavailable-error.js';
 import type { Services } from './services.js';
 
 const uuid = '00000000-0000-4000-8000-000000000001';
@@ -142,17 +142,29 @@ describe('createServices selects the AWS adapters by configuration', () => {
   });
 });
 
-describe('createServices with a provider this build lacks', () => {
-  it('fails naming the setting', async () => {
+describe('createServices selects the OpenAI-compatible adapters by configuration', () => {
+  it('builds the embedder and the chat model (with an LLM rewriter) on the configured server without calling it', async () => {
     const config = loadConfig({
       PGLITE_DIR: 'memory://',
       DATA_DIR: dataDir,
+      EMBEDDINGS_PROVIDER: 'openai',
       CHAT_PROVIDER: 'openai',
+      // Nothing listens on the discard port: building the services must not need the server.
       OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-      OPENAI_CHAT_MODEL: 'm',
+      OPENAI_EMBEDDINGS_MODEL: 'nomic-embed-text',
+      EMBEDDINGS_DIMENSIONS: '768',
+      OPENAI_CHAT_MODEL: 'llama3.1:8b',
     });
-    const failure = createServices(config);
-    await expect(failure).rejects.toBeInstanceOf(ProviderUnavailableError);
-    await expect(failure).rejects.toThrow('CHAT_PROVIDER=openai is not available in this build');
+    const services = await createServices(config);
+    try {
+      expect(services.embedder).toBeInstanceOf(OpenAiEmbedder);
+      expect({ modelId: services.embedder.modelId, dimensions: services.embedder.dimensions }).toEqual({ modelId: 'nomic-embed-text', dimensions: 768 });
+      expect(services.chatModel).toBeInstanceOf(OpenAiChatModel);
+      expect(services.chatModel.modelId).toBe('llama3.1:8b');
+      expect(services.rewriter).toBeInstanceOf(LlmQueryRewriter);
+      expect(services.vectors).toBeInstanceOf(PgVectorIndex);
+    } finally {
+      await services.close();
+    }
   });
 });

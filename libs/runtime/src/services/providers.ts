@@ -15,9 +15,8 @@ import {
 } from '@student-helper/rag-core';
 import { FileBlobStore } from '@student-helper/rag-core/local';
 import { PgVectorIndex, type DatabaseConfig } from '@student-helper/rag-core/postgres';
-import type { AppConfig } from '../config/app-config.js';
-import { loadAwsAdapters } from './adapter-modules.js';
-import { ProviderUnavailableError } from './provider-unavailable-error.js';
+import type { AppConfig, OpenAiEndpoint } from '../config/app-config.js';
+import { loadAwsAdapters, loadOpenAiAdapters } from './adapter-modules.js';
 
 // The functions below map one configuration choice each to its adapter. `region` is checked
 // by loadConfig whenever an AWS adapter is chosen.
@@ -31,8 +30,10 @@ export async function createEmbedder(config: AppConfig): Promise<Embedder> {
       const aws = await loadAwsAdapters('EMBEDDINGS_PROVIDER=bedrock');
       return new aws.TitanEmbedder({ region: config.awsRegion, modelId: settings.modelId, dimensions: settings.dimensions });
     }
-    case 'openai':
-      throw new ProviderUnavailableError('EMBEDDINGS_PROVIDER=openai', 'the OpenAI-compatible adapter is not part of this build.');
+    case 'openai': {
+      const openai = await loadOpenAiAdapters('EMBEDDINGS_PROVIDER=openai');
+      return new openai.OpenAiEmbedder({ ...endpoint(settings.openai), model: settings.model, dimensions: settings.dimensions });
+    }
   }
 }
 
@@ -47,9 +48,16 @@ export async function createChatModel(config: AppConfig): Promise<{ chatModel: C
       const model = new aws.ClaudeChatModel({ region: config.awsRegion, modelId: settings.modelId, maxTokens: settings.maxTokens });
       return { chatModel: model, rewriter: new LlmQueryRewriter(model) };
     }
-    case 'openai':
-      throw new ProviderUnavailableError('CHAT_PROVIDER=openai', 'the OpenAI-compatible adapter is not part of this build.');
+    case 'openai': {
+      const openai = await loadOpenAiAdapters('CHAT_PROVIDER=openai');
+      const model = new openai.OpenAiChatModel({ ...endpoint(settings.openai), model: settings.model, maxTokens: settings.maxTokens });
+      return { chatModel: model, rewriter: new LlmQueryRewriter(model) };
+    }
   }
+}
+
+function endpoint(settings: OpenAiEndpoint): { baseUrl: string; apiKey?: string; timeoutMs: number } {
+  return { baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely is invariant in its table interface
