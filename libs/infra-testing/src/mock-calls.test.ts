@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MOCK_ENVIRONMENT } from './mock-context.js';
+import { DEFAULT_MOCK_ENVIRONMENT, stableHex } from './mock-context.js';
 import { DEFAULT_CALLS, renderPolicyDocument, zoneIdPrefix } from './mock-calls.js';
 
 describe('zoneIdPrefix', () => {
@@ -70,6 +70,14 @@ describe('DEFAULT_CALLS', () => {
       serviceType: 'Interface',
     });
     expect(call('aws:ec2/getVpcEndpointService:getVpcEndpointService', { service: 's3' })['serviceType']).toBe('Gateway');
+  });
+
+  it('answers managed prefix lists by name with a stable id (the CloudFront origin-facing list for origin security groups)', () => {
+    const name = 'com.amazonaws.global.cloudfront.origin-facing';
+    const first = call('aws:ec2/getManagedPrefixList:getManagedPrefixList', { name });
+    expect(first).toEqual({ id: `pl-${stableHex(name, 8)}`, name, arn: `arn:aws:ec2:::prefix-list/pl-${stableHex(name, 8)}`, addressFamily: 'IPv4', maxEntries: 55 });
+    expect(call('aws:ec2/getManagedPrefixList:getManagedPrefixList', { name })).toEqual(first);
+    expect(call('aws:ec2/getManagedPrefixList:getManagedPrefixList', { name: 'com.amazonaws.ap-southeast-2.s3' })['id']).not.toBe(first['id']);
   });
 
   it('returns the AWS-managed IAM policy ARN for a name', () => {

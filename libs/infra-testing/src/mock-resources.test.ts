@@ -48,6 +48,17 @@ describe('mockResource', () => {
     expect((sqs.state['dnsEntries'] as { dnsName: string }[])[0]?.dnsName).toMatch(/^vpce-0[0-9a-f]{16}-[0-9a-f]{8}\.sqs\.ap-southeast-2\.vpce\.amazonaws\.com$/);
   });
 
+  it('gives CloudFront VPC origins a vo_ id and a global ARN, echoing the endpoint config', () => {
+    const endpoint = { name: 'cdn-stream', arn: 'arn:aws:ec2:ap-southeast-2:123456789012:instance/i-0abc', httpPort: 8000 };
+    const r = mock('aws:cloudfront/vpcOrigin:VpcOrigin', 'cdn-stream', { vpcOriginEndpointConfig: endpoint });
+    expect(r.id).toMatch(/^vo_[A-Z0-9]{22}$/);
+    expect(r.state).toEqual({
+      vpcOriginEndpointConfig: endpoint,
+      arn: `arn:aws:cloudfront::123456789012:vpcorigin/${r.id}`,
+      etag: expect.stringMatching(/^E[A-Z0-9]{13}$/) as unknown,
+    });
+  });
+
   it('derives RandomId outputs from the same bytes', () => {
     const r = mock('random:index/randomId:RandomId', 'suffix', { byteLength: 4 });
     const hex = r.state['hex'] as string;

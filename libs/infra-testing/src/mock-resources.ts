@@ -334,6 +334,14 @@ const GENERATORS: Record<string, Generator> = {
   'aws:cloudfront/originRequestPolicy:OriginRequestPolicy': (ctx) => ({ id: stableUuid(`${ctx.type}::${ctx.name}`) }),
   'aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy': (ctx) => ({ id: stableUuid(`${ctx.type}::${ctx.name}`) }),
   'aws:cloudfront/function:Function': namedArn('cloudfront', 'function/', { maxLength: 64 }),
+  // `vo_` + 22 characters, a global ARN like the distribution's.
+  'aws:cloudfront/vpcOrigin:VpcOrigin': (ctx) => {
+    const id = `vo_${stableAlnum(ctx.name, 22)}`;
+    return {
+      id,
+      state: { arn: `arn:${ctx.partition}:cloudfront::${ctx.accountId}:vpcorigin/${id}`, etag: `E${stableAlnum(`${ctx.name}-etag`, 13)}` },
+    };
+  },
   'aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace': (ctx) => {
     const id = `ns-${ctx.hex(16)}`;
     return { id, state: { arn: ctx.arn('servicediscovery', `namespace/${id}`), hostedZone: `Z${stableAlnum(ctx.name, 13)}` } };
