@@ -81,6 +81,32 @@ describe('SecurityGroups', () => {
     });
   });
 
+  it('admits the API port from CloudFront’s origin-facing prefix list only when that list is given', async () => {
+    const { ids } = await build({ cloudFrontPrefixListId: 'pl-b8a742d1', apiPort: 3000 });
+    const ingress = harness.ofType('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule');
+    expect(describeRules(ingress, ids).sort()).toEqual(
+      [
+        'backend in tcp/3000-3000 vpcLink',
+        'backend in tcp/3000-3000 prefix-list pl-b8a742d1',
+        'database in tcp/5432-5432 backend',
+        'database in tcp/5432-5432 lambda',
+        'endpoints in tcp/443-443 backend',
+        'endpoints in tcp/443-443 lambda',
+      ].sort(),
+    );
+    expect(harness.ofType('aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule')).toHaveLength(7);
+    expect(harness.named('sg-backend-from-cloudfront').inputs).toEqual({
+      securityGroupId: ids.backend,
+      ipProtocol: 'tcp',
+      fromPort: 3000,
+      toPort: 3000,
+      description: 'Streamed API requests from CloudFront (VPC origin)',
+      prefixListId: 'pl-b8a742d1',
+      tags: { ...tags, Name: 'sg-backend-from-cloudfront' },
+    });
+    expect(runPolicies(policies, harness.graph())).toEqual([]);
+  });
+
   it('uses the configured API and database ports', async () => {
     const { ids } = await build({ apiPort: 3000, databasePort: 6432 });
     const rules = [

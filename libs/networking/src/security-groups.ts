@@ -10,6 +10,12 @@ export interface SecurityGroupsArgs {
    * processor can reach S3 through the gateway endpoint without any CIDR egress.
    */
   readonly s3PrefixListId: pulumi.Input<string>;
+  /**
+   * CloudFront's origin-facing managed prefix list (`com.amazonaws.global.cloudfront.origin-facing`).
+   * Given, the backend group admits the API port from it, for a CloudFront VPC origin on the API
+   * server; absent, no such rule exists. The list weighs 55 against the group's rule quota.
+   */
+  readonly cloudFrontPrefixListId?: pulumi.Input<string>;
   /** Port the API listens on; default 8000. */
   readonly apiPort?: number;
   /** PostgreSQL port; default 5432. */
@@ -20,7 +26,8 @@ export interface SecurityGroupsArgs {
 /**
  * Five security groups — VPC link, backend (EC2), lambda, database, endpoints — whose rules
  * reference each other by group id. Nothing admits a CIDR; egress is limited to the next tier,
- * the interface endpoints and S3's prefix list.
+ * the interface endpoints and S3's prefix list; the only ingress from outside the VPC is
+ * CloudFront's origin-facing prefix list, when it is given.
  */
 export class SecurityGroups extends pulumi.ComponentResource {
   readonly vpcLinkSecurityGroupId: pulumi.Output<string>;
@@ -44,10 +51,15 @@ export class SecurityGroups extends pulumi.ComponentResource {
       groups[role] = new aws.ec2.SecurityGroup(groupName, { vpcId: args.vpcId, description, tags: withName(args.tags, groupName) }, child);
     }
 
-    for (const rule of securityGroupRules(ports)) {
+    const cloudFrontPrefixListId = args.cloudFrontPrefixListId;
+    for (const rule of securityGroupRules(ports, { cloudFrontIngress: cloudFrontPrefixListId !== undefined })) {
       const ruleName = `${name}-${rule.name}`;
       const peer =
-        rule.peer === 's3' ? { prefixListId: args.s3PrefixListId } : { referencedSecurityGroupId: groups[rule.peer].id };
+        rule.peer === 's3'
+          ? { prefixListId: args.s3PrefixListId }
+          : rule.peer === 'cloudFront'
+            ? { prefixListId: cloudFrontPrefixListId }
+            : { referencedSecurityGroupId: groups[rule.peer].id };
       const ruleArgs = {
         securityGroupId: groups[rule.group].id,
         ipProtocol: 'tcp',
