@@ -8,6 +8,7 @@ export {
   type DeletedDocument,
   type DocumentForProcessing,
   type NewDocument,
+  type ProcessingResult,
   type ProgressUpdate,
 } from './repositories/document-repository.js';
 export { JobRepository, type OwnedJob } from './repositories/job-repository.js';

@@ -36,6 +36,8 @@ export function toDocumentInfo(row: DocumentRow): DocumentInfo {
     detail: row.detail,
     pageCount: row.page_count,
     chunkCount: row.chunk_count,
+    pageWarnings: row.page_warnings,
+    ocrPageCount: row.ocr_page_count,
     error: row.error_code !== null && row.error_message !== null ? { code: row.error_code, message: row.error_message } : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

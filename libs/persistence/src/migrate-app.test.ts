@@ -5,7 +5,7 @@ import { migrateChunkStore, openDatabase, RAG_CORE_MIGRATION_TABLE, type Databas
 import { APP_MIGRATION_TABLE, migrateApp } from './migrate-app.js';
 import type { AppTables } from './tables.js';
 
-const allMigrations = ['0001_sessions_documents_jobs', '0002_messages', '0003_job_queue'];
+const allMigrations = ['0001_sessions_documents_jobs', '0002_messages', '0003_job_queue', '0004_document_page_warnings'];
 
 async function tableNames(db: Kysely<AppTables>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
@@ -89,6 +89,8 @@ describe('migrateApp constraints', () => {
     ['a ready document without counts', document('3', { status: 'ready', progress: 100 }), 'documents_ready_is_complete'],
     ['an unknown status', document('4', { status: 'done' }), 'documents_status_check'],
     ['progress above 100', document('5', { progress: 101 }), 'documents_progress_check'],
+    ['page warnings that are not a list', document('6', { page_warnings: '{}' }), 'documents_page_warnings_check'],
+    ['a negative OCR page count', document('7', { ocr_page_count: -1 }), 'documents_ocr_page_count_check'],
   ])('rejects %s', async (_, values, constraint) => {
     await expect(database.db.insertInto('documents').values(values as never).execute()).rejects.toThrow(constraint);
   });

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
-import type { AnswerOutcome, Citation, DocumentStatus, ErrorCode, JobMessage, ProcessingStage } from '@student-helper/shared-types';
+import type { AnswerOutcome, Citation, DocumentStatus, ErrorCode, JobMessage, PageWarning, ProcessingStage } from '@student-helper/shared-types';
 
 /** `timestamptz`: read as a Date; written as a Date (or left to its default). */
 export type Timestamp = ColumnType<Date, Date | undefined, Date>;
@@ -38,6 +38,10 @@ export interface DocumentsTable {
    * (S3 Vectors deletes by key, not by filter).
    */
   indexed_chunk_count: number | null;
+  /** Pages that could not be read, in the order the parser reported them (`[]` by default). */
+  page_warnings: ColumnType<PageWarning[], string | undefined, string>;
+  /** Pages read by OCR (null until ready). */
+  ocr_page_count: number | null;
   error_code: ErrorCode | null;
   error_message: string | null;
   created_at: Timestamp;

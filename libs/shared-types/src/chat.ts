@@ -12,6 +12,12 @@ export const ChatRequest = Type.Object(
 );
 export type ChatRequest = Type.Static<typeof ChatRequest>;
 
+/**
+ * Extension, present only when the passage's text was recognised by OCR (the page's text layer
+ * was empty or garbage): tesseract's mean word confidence, 0–100, lowest over the passage's pages.
+ */
+export const OcrConfidence = Type.Integer({ minimum: 0, maximum: 100, title: 'OcrConfidence' });
+
 /** One numbered source handed to the answerer; `marker` is the `n` of `[n]`. */
 export const RetrievedSource = Type.Object(
   {
@@ -22,6 +28,7 @@ export const RetrievedSource = Type.Object(
     pageStart: Type.Integer({ minimum: 1 }),
     pageEnd: Type.Integer({ minimum: 1 }),
     score: Type.Number(),
+    ocrConfidence: Type.Optional(OcrConfidence),
   },
   { title: 'RetrievedSource', additionalProperties: false },
 );
@@ -40,6 +47,7 @@ export const Citation = Type.Object(
     chunkIndex: Type.Optional(Type.Integer({ minimum: 0 })),
     charStart: Type.Optional(Type.Integer({ minimum: 0 })),
     charEnd: Type.Optional(Type.Integer({ minimum: 0 })),
+    ocrConfidence: Type.Optional(OcrConfidence),
   },
   { title: 'Citation', additionalProperties: false },
 );

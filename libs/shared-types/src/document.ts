@@ -16,6 +16,17 @@ export const ProcessingStage = Type.Union(
 export type ProcessingStage = Type.Static<typeof ProcessingStage>;
 export const processingStages: readonly ProcessingStage[] = ['parsing', 'chunking', 'embedding', 'indexing'];
 
+/** A page that could not be read (its text layer broken, and OCR could not read it or did not reach it). */
+export const PageWarning = Type.Object(
+  {
+    pageNumber: Type.Integer({ minimum: 1 }),
+    /** Why, in a sentence, e.g. `OCR confidence 31 is below the minimum of 50.` */
+    message: Type.String(),
+  },
+  { title: 'PageWarning', additionalProperties: false },
+);
+export type PageWarning = Type.Static<typeof PageWarning>;
+
 export const DocumentInfo = Type.Object(
   {
     documentId: Id,
@@ -31,6 +42,10 @@ export const DocumentInfo = Type.Object(
     detail: Type.Union([Type.String(), Type.Null()]),
     pageCount: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
     chunkCount: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    /** Pages whose text is missing from the document, in the order they were found; `[]` until processed. */
+    pageWarnings: Type.Array(PageWarning),
+    /** Pages whose text was recognised by OCR; null until the document is processed. */
+    ocrPageCount: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
     error: Type.Union([ErrorDetail, Type.Null()]),
     createdAt: Timestamp,
     updatedAt: Timestamp,

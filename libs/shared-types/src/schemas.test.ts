@@ -45,11 +45,25 @@ describe('DocumentInfo', () => {
     const failed = {
       documentId: uuid, sessionId: uuid, jobId: uuid, filename: 'scan.pdf', sizeBytes: 100,
       status: 'failed', stage: null, progress: 0, detail: null, pageCount: 1, chunkCount: null,
+      pageWarnings: [{ pageNumber: 1, message: 'OCR found no text.' }], ocrPageCount: 0,
       error: { code: 'NO_TEXT_LAYER', message: 'This looks like a scanned image with no text.' },
       createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:01.000Z',
     };
     expect(Value.Check(DocumentInfo, failed)).toBe(true);
     expect(Value.Check(DocumentInfo, { ...failed, status: 'done' })).toBe(false);
+  });
+  it('names each unreadable page from 1, and requires the warnings and the OCR page count', () => {
+    const ready = {
+      documentId: uuid, sessionId: uuid, jobId: uuid, filename: 'TAMReview.pdf', sizeBytes: 100,
+      status: 'ready', stage: null, progress: 100, detail: null, pageCount: 23, chunkCount: 70,
+      pageWarnings: [], ocrPageCount: 21, error: null,
+      createdAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:00:01.000Z',
+    };
+    expect(Value.Check(DocumentInfo, ready)).toBe(true);
+    expect(Value.Check(DocumentInfo, { ...ready, pageWarnings: [{ pageNumber: 0, message: 'OCR found no text.' }] })).toBe(false);
+    expect(Value.Check(DocumentInfo, { ...ready, pageWarnings: [{ pageNumber: 2 }] })).toBe(false);
+    const { ocrPageCount: _omitted, ...withoutCount } = ready;
+    expect(Value.Check(DocumentInfo, withoutCount)).toBe(false);
   });
   it('lists the processing stages in pipeline order', () => {
     expect(processingStages).toEqual(['parsing', 'chunking', 'embedding', 'indexing']);
@@ -61,5 +75,11 @@ describe('CitationsEventData', () => {
     const citation = { marker: 1, documentId: uuid, documentName: 'tracemonkey.pdf', page: 3, quote: 'Trace trees', score: 0.8 };
     expect(Value.Check(CitationsEventData, [citation])).toBe(true);
     expect(Value.Check(CitationsEventData, [{ ...citation, page: 0 }])).toBe(false);
+  });
+  it('carries an OCR confidence from 0 to 100 only for a passage recognised by OCR', () => {
+    const citation = { marker: 1, documentId: uuid, documentName: 'TAMReview.pdf', page: 6, quote: 'Perceived ease of use', score: 0.8 };
+    expect(Value.Check(CitationsEventData, [{ ...citation, ocrConfidence: 94 }])).toBe(true);
+    expect(Value.Check(CitationsEventData, [{ ...citation, ocrConfidence: 101 }])).toBe(false);
+    expect(Value.Check(CitationsEventData, [{ ...citation, ocrConfidence: null }])).toBe(false);
   });
 });

@@ -45,6 +45,8 @@ describe.each(databaseTargets())('DocumentRepository on $name', (target) => {
       detail: null,
       pageCount: null,
       chunkCount: null,
+      pageWarnings: [],
+      ocrPageCount: null,
       error: null,
       createdAt: isoTimestamp,
       updatedAt: isoTimestamp,
@@ -104,6 +106,8 @@ describe.each(databaseTargets())('DocumentRepository on $name', (target) => {
       detail: null,
       pageCount: 30,
       chunkCount: 42,
+      pageWarnings: [],
+      ocrPageCount: 0,
       error: null,
     });
     expect((await jobs.get(job1))?.job).toEqual({ jobId: job1, documentId: doc1, status: 'ready', stage: null, progress: 100, detail: null, attempts: 0 });
@@ -120,6 +124,33 @@ describe.each(databaseTargets())('DocumentRepository on $name', (target) => {
       error: { code: 'ENCRYPTED_PDF', message: 'This PDF is password-protected.' },
     });
     expect((await jobs.get(job1))?.job.error).toEqual({ code: 'ENCRYPTED_PDF', message: 'This PDF is password-protected.' });
+  });
+
+  it('keeps the pages that could not be read and the OCR page count, in the order reported', async () => {
+    await upload(doc1, job1);
+    expect(await documents.get(sessionA, doc1)).toMatchObject({ pageWarnings: [], ocrPageCount: null });
+    const warnings = [
+      { pageNumber: 12, message: 'UnknownErrorException: Bad encoding in flate stream' },
+      { pageNumber: 2, message: 'OCR found no text.' },
+    ];
+    expect(await documents.markReady(doc1, { pageCount: 16, chunkCount: 30, ocrPageCount: 4, pageWarnings: warnings })).toBe(true);
+    expect(await documents.get(sessionA, doc1)).toMatchObject({ status: 'ready', pageWarnings: warnings, ocrPageCount: 4 });
+
+    await upload(doc2, job2);
+    const failure = { code: 'NO_TEXT_LAYER' as const, message: 'This looks like a scanned image with no text.' };
+    expect(await documents.markFailed(doc2, failure, [{ pageNumber: 1, message: 'OCR found no text.' }])).toBe(true);
+    expect(await documents.get(sessionA, doc2)).toMatchObject({ status: 'failed', pageWarnings: [{ pageNumber: 1, message: 'OCR found no text.' }], ocrPageCount: null });
+    expect(await documents.resetToQueued([doc2])).toBe(1);
+    expect(await documents.get(sessionA, doc2)).toMatchObject({ status: 'queued', pageWarnings: [], ocrPageCount: null });
+  });
+
+  it('rejects a page warning without a page number from 1', async () => {
+    await upload();
+    await expect(documents.markReady(doc1, { pageCount: 1, chunkCount: 1, pageWarnings: [{ pageNumber: 0, message: 'x' }] })).rejects.toThrow(
+      'pageNumber must be an integer from 1, got 0.',
+    );
+    await expect(documents.markReady(doc1, { pageCount: 1, chunkCount: 1, ocrPageCount: -1 })).rejects.toThrow('ocrPageCount must be a non-negative integer, got -1.');
+    expect(await documents.get(sessionA, doc1)).toMatchObject({ status: 'queued', pageWarnings: [] });
   });
 
   it('tells the processor about its document, and that it is gone', async () => {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
-import type { DocumentInfo, DocumentStatus, ErrorCode, ProcessingStage } from '@student-helper/shared-types';
+import type { DocumentInfo, DocumentStatus, ErrorCode, PageWarning, ProcessingStage } from '@student-helper/shared-types';
 import { sanitizeFilename } from '../filename.js';
 import { assertUuid, isUuid, newId } from '../ids.js';
 import { toDocumentInfo } from '../mappers.js';
@@ -26,6 +26,16 @@ export interface DocumentForProcessing {
   blobKey: string;
   /** Chunk keys 0..n-1 that an earlier attempt may have written to the vector index. */
   indexedChunkCount: number | null;
+}
+
+/** What processing a document yielded. */
+export interface ProcessingResult {
+  pageCount: number;
+  chunkCount: number;
+  /** Pages read by OCR (default 0). */
+  ocrPageCount?: number;
+  /** Pages that could not be read (default none). */
+  pageWarnings?: readonly PageWarning[];
 }
 
 export interface ProgressUpdate {
@@ -82,6 +92,7 @@ export class DocumentRepository {
           page_count: null,
           chunk_count: null,
           indexed_chunk_count: null,
+          ocr_page_count: null,
           error_code: null,
           error_message: null,
         })
@@ -146,9 +157,12 @@ export class DocumentRepository {
     return this.#update(documentId, { indexed_chunk_count: chunkCount });
   }
 
-  async markReady(documentId: string, result: { pageCount: number; chunkCount: number }): Promise<boolean> {
+  /** `ready` with its counts, and the pages that could not be read (`pageWarnings`, default none). */
+  async markReady(documentId: string, result: ProcessingResult): Promise<boolean> {
     assertCount(result.pageCount, 'pageCount');
     assertCount(result.chunkCount, 'chunkCount');
+    assertCount(result.ocrPageCount ?? 0, 'ocrPageCount');
+    const pageWarnings = checkedPageWarnings(result.pageWarnings);
     return this.#update(documentId, {
       status: 'ready',
       stage: null,
@@ -157,14 +171,25 @@ export class DocumentRepository {
       page_count: result.pageCount,
       chunk_count: result.chunkCount,
       indexed_chunk_count: result.chunkCount,
+      page_warnings: JSON.stringify(pageWarnings),
+      ocr_page_count: result.ocrPageCount ?? 0,
       error_code: null,
       error_message: null,
     });
   }
 
-  /** `failed` with a code and a sentence for the student; the stage and progress it reached stay. */
-  async markFailed(documentId: string, error: { code: ErrorCode; message: string }): Promise<boolean> {
-    return this.#update(documentId, { status: 'failed', detail: null, error_code: error.code, error_message: error.message });
+  /**
+   * `failed` with a code and a sentence for the student; the stage and progress it reached stay.
+   * `pageWarnings` says which pages could not be read when that is why (`NO_TEXT_LAYER`).
+   */
+  async markFailed(documentId: string, error: { code: ErrorCode; message: string }, pageWarnings: readonly PageWarning[] = []): Promise<boolean> {
+    return this.#update(documentId, {
+      status: 'failed',
+      detail: null,
+      error_code: error.code,
+      error_message: error.message,
+      page_warnings: JSON.stringify(checkedPageWarnings(pageWarnings)),
+    });
   }
 
   /**
@@ -183,6 +208,8 @@ export class DocumentRepository {
         detail: null,
         page_count: null,
         chunk_count: null,
+        page_warnings: '[]',
+        ocr_page_count: null,
         error_code: null,
         error_message: null,
         updated_at: sql<Date>`now()`,
@@ -235,6 +262,13 @@ function assertProgress(progress: number): void {
   if (!Number.isInteger(progress) || progress < 0 || progress > 100) {
     throw new RangeError(`progress must be an integer from 0 to 100, got ${progress}.`);
   }
+}
+
+function checkedPageWarnings(warnings: readonly PageWarning[] = []): PageWarning[] {
+  return warnings.map(({ pageNumber, message }) => {
+    if (!Number.isInteger(pageNumber) || pageNumber < 1) throw new RangeError(`pageNumber must be an integer from 1, got ${pageNumber}.`);
+    return { pageNumber, message };
+  });
 }
 
 function assertCount(value: number, name: string): void {
