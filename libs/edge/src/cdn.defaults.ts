@@ -14,8 +14,9 @@ export const MANAGED_POLICY_IDS = {
 
 /**
  * The seed's distribution with the private-bucket origin of correction 7: PriceClass_100,
- * IPv6, HTTPS only for viewers, compression, the static TTLs 0 / 1 day / 1 year, the SPA
- * fallback to `/index.html`, and `/api/*` passed to the HTTP API uncached.
+ * IPv6, HTTPS only for viewers, compression, the static TTLs 0 / 1 day / 1 year, client-side
+ * routes served `/index.html` by a viewer-request function (decision 0028), and `/api/*`
+ * passed to the HTTP API uncached.
  */
 export const CDN_DEFAULTS = {
   priceClass: 'PriceClass_100',
@@ -36,7 +37,7 @@ export const CDN_DEFAULTS = {
   apiViewerProtocolPolicy: 'https-only',
   originAccessControl: { originAccessControlOriginType: 's3', signingBehavior: 'always', signingProtocol: 'sigv4' },
   apiOrigin: { httpPort: 80, httpsPort: 443, originProtocolPolicy: 'https-only', originSslProtocols: ['TLSv1.2'] },
-  spaFallback: 'errorResponses',
+  spaFallback: 'viewerRequestFunction',
   spaErrorCodes: [403, 404],
   minimumProtocolVersion: 'TLSv1.2_2021',
 } as const;
@@ -46,11 +47,13 @@ export type PriceClass = (typeof PRICE_CLASSES)[number];
 
 /**
  * How unknown paths reach the single-page app:
- * - `errorResponses` (SPEC §5): S3's 403/404 become `/index.html` with 200. CloudFront applies
- *   custom error responses to the whole distribution, so an API 403/404 under `/api/*` is
- *   replaced by the app shell too.
- * - `viewerRequestFunction`: a CloudFront Function on the static behaviour rewrites paths
- *   without a file extension to `/index.html`; API errors reach the client unchanged.
+ * - `viewerRequestFunction` (default, decision 0028): a CloudFront Function on the static
+ *   behaviour rewrites paths without a file extension to `/index.html`; API errors reach the
+ *   client unchanged.
+ * - `errorResponses` (SPEC §5's seed): S3's 403/404 become `/index.html` with 200. CloudFront
+ *   applies custom error responses to the whole distribution, so an API 403/404 under
+ *   `/api/*` is replaced by the app shell too. Only for a distribution whose API errors no
+ *   client reads.
  */
 export const SPA_FALLBACKS = ['errorResponses', 'viewerRequestFunction'] as const;
 export type SpaFallback = (typeof SPA_FALLBACKS)[number];

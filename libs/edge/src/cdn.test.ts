@@ -1,13 +1,26 @@
 import { runInNewContext } from 'node:vm';
 import { setupMockHarness, unwrap, runPolicies, policies, type MockHarness } from '@student-helper/infra-testing';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Cdn, type CdnArgs } from './cdn.js';
+import { Cdn, type CdnArgs, type StreamingOriginArgs } from './cdn.js';
 import { SPA_REWRITE_FUNCTION, resolveCdnSettings } from './cdn.defaults.js';
 
 const tags = { Project: 'student-helper', ManagedBy: 'pulumi', Environment: 'dev' };
 const bucketDomain = 'student-helper-dev-frontend-0f1e2d3c.s3.ap-southeast-2.amazonaws.com';
 const apiDomain = 'a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com';
 const base: CdnArgs = { frontendBucketRegionalDomainName: bucketDomain, apiDomainName: apiDomain, tags };
+const instanceArn = 'arn:aws:ec2:ap-southeast-2:123456789012:instance/i-0123456789abcdef0';
+const instanceDns = 'ip-10-0-1-23.ap-southeast-2.compute.internal';
+const streamingOrigin: StreamingOriginArgs = { targetArn: instanceArn, domainName: instanceDns, port: 8000 };
+const apiBehaviour = {
+  pathPattern: '/api/*',
+  targetOriginId: 'http-api',
+  viewerProtocolPolicy: 'https-only',
+  allowedMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+  cachedMethods: ['GET', 'HEAD'],
+  compress: false,
+  cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+  originRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+};
 let harness: MockHarness;
 
 beforeAll(async () => {
@@ -22,14 +35,17 @@ function rewrite(uri: string): string {
 }
 
 describe('Cdn', () => {
-  it('creates exactly an origin access control, the static cache policy and the distribution', async () => {
+  it('creates exactly an origin access control, the static cache policy, the SPA rewrite function and the distribution', async () => {
     const cdn = new Cdn('cdn', base);
     const children = await harness.descendantsOf(cdn);
     expect(children.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
       'aws:cloudfront/cachePolicy:CachePolicy cdn-static',
       'aws:cloudfront/distribution:Distribution cdn',
+      'aws:cloudfront/function:Function cdn-spa-rewrite',
       'aws:cloudfront/originAccessControl:OriginAccessControl cdn-oac',
     ]);
+    expect(cdn.streamingVpcOriginId).toBeUndefined();
+    expect(cdn.streamingVpcOriginArn).toBeUndefined();
   });
 
   it('signs every request to the bucket with SigV4 (OAC, not OAI) and caches statics 0 / 1 day / 1 year, compressed', async () => {
@@ -56,10 +72,11 @@ describe('Cdn', () => {
     });
   });
 
-  it('builds the distribution exactly: PriceClass_100, IPv6, HTTPS, SPA fallback, /api/* uncached to the HTTP API', async () => {
+  it('builds the distribution exactly: PriceClass_100, IPv6, HTTPS, SPA rewrite on statics only, /api/* uncached to the HTTP API', async () => {
     await harness.descendantsOf(new Cdn('cdn', base));
     const oacId = harness.named('cdn-oac').id;
     const staticPolicyId = harness.named('cdn-static').id;
+    const rewriteArn = harness.named('cdn-spa-rewrite').state['arn'];
     expect(harness.named('cdn', 'aws:cloudfront/distribution:Distribution').inputs).toEqual({
       enabled: true,
       comment: 'cdn: Student Helper',
@@ -83,23 +100,9 @@ describe('Cdn', () => {
         compress: true,
         cachePolicyId: staticPolicyId,
         responseHeadersPolicyId: '67f7725c-6f97-4210-82d7-5512b31e9d03',
+        functionAssociations: [{ eventType: 'viewer-request', functionArn: rewriteArn }],
       },
-      orderedCacheBehaviors: [
-        {
-          pathPattern: '/api/*',
-          targetOriginId: 'http-api',
-          viewerProtocolPolicy: 'https-only',
-          allowedMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
-          cachedMethods: ['GET', 'HEAD'],
-          compress: false,
-          cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
-          originRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
-        },
-      ],
-      customErrorResponses: [
-        { errorCode: 403, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
-        { errorCode: 404, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
-      ],
+      orderedCacheBehaviors: [apiBehaviour],
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate: { cloudfrontDefaultCertificate: true },
       tags: { ...tags, Name: 'cdn' },
@@ -118,16 +121,108 @@ describe('Cdn', () => {
     expect(await unwrap(cdn.staticCachePolicyId)).toBe(harness.named('cdn-static').id);
   });
 
-  it('can route the SPA with a viewer-request function instead, leaving API errors untouched', async () => {
-    await harness.descendantsOf(new Cdn('cdn', { ...base, spaFallback: 'viewerRequestFunction' }));
-    const fn = harness.named('cdn-spa-rewrite');
-    expect(fn.inputs).toEqual({ runtime: 'cloudfront-js-2.0', comment: 'cdn: client-side routes to /index.html', code: SPA_REWRITE_FUNCTION, publish: true });
+  it('routes the SPA with a published cloudfront-js-2.0 viewer-request function by default, so API errors reach the client', async () => {
+    await harness.descendantsOf(new Cdn('cdn', base));
+    expect(harness.named('cdn-spa-rewrite').inputs).toEqual({
+      runtime: 'cloudfront-js-2.0',
+      comment: 'cdn: client-side routes to /index.html',
+      code: SPA_REWRITE_FUNCTION,
+      publish: true,
+      tags: { ...tags, Name: 'cdn-spa-rewrite' },
+    });
     const inputs = harness.named('cdn', 'aws:cloudfront/distribution:Distribution').inputs;
     expect(inputs['customErrorResponses']).toBeUndefined();
-    expect((inputs['defaultCacheBehavior'] as Record<string, unknown>)['functionAssociations']).toEqual([
-      { eventType: 'viewer-request', functionArn: fn.state['arn'] },
+    expect((inputs['orderedCacheBehaviors'] as Record<string, unknown>[]).map((b) => b['functionAssociations'])).toEqual([undefined]);
+  });
+
+  it('keeps SPEC §5’s 403/404 → /index.html error responses as an option, with no function', async () => {
+    const cdn = new Cdn('cdn', { ...base, spaFallback: 'errorResponses' });
+    const children = await harness.descendantsOf(cdn);
+    expect(children.map((r) => r.type)).not.toContain('aws:cloudfront/function:Function');
+    const inputs = harness.named('cdn', 'aws:cloudfront/distribution:Distribution').inputs;
+    expect(inputs['customErrorResponses']).toEqual([
+      { errorCode: 403, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
+      { errorCode: 404, responseCode: 200, responsePagePath: '/index.html', errorCachingMinTtl: 0 },
     ]);
-    expect((inputs['orderedCacheBehaviors'] as Record<string, unknown>[])[0]?.['functionAssociations']).toBeUndefined();
+    expect((inputs['defaultCacheBehavior'] as Record<string, unknown>)['functionAssociations']).toBeUndefined();
+  });
+
+  it('streams the chat path from the API instance through a VPC origin, ahead of /api/*', async () => {
+    const cdn = new Cdn('cdn', { ...base, streamingOrigin });
+    const children = await harness.descendantsOf(cdn);
+    expect(children.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
+      'aws:cloudfront/cachePolicy:CachePolicy cdn-static',
+      'aws:cloudfront/distribution:Distribution cdn',
+      'aws:cloudfront/function:Function cdn-spa-rewrite',
+      'aws:cloudfront/originAccessControl:OriginAccessControl cdn-oac',
+      'aws:cloudfront/vpcOrigin:VpcOrigin cdn-stream',
+    ]);
+    const vpcOrigin = harness.named('cdn-stream');
+    expect(vpcOrigin.inputs).toEqual({
+      vpcOriginEndpointConfig: {
+        name: 'cdn-stream',
+        arn: instanceArn,
+        httpPort: 8000,
+        httpsPort: 443,
+        originProtocolPolicy: 'http-only',
+        originSslProtocols: { items: ['TLSv1.2'], quantity: 1 },
+      },
+      tags: { ...tags, Name: 'cdn-stream' },
+    });
+    const inputs = harness.named('cdn', 'aws:cloudfront/distribution:Distribution').inputs;
+    expect((inputs['origins'] as unknown[])[2]).toEqual({
+      originId: 'api-stream',
+      domainName: instanceDns,
+      vpcOriginConfig: { vpcOriginId: vpcOrigin.id, originReadTimeout: 60, originKeepaliveTimeout: 60 },
+    });
+    expect(inputs['orderedCacheBehaviors']).toEqual([
+      {
+        pathPattern: '/api/sessions/*/chat',
+        targetOriginId: 'api-stream',
+        viewerProtocolPolicy: 'https-only',
+        allowedMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+        cachedMethods: ['GET', 'HEAD'],
+        compress: false,
+        cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        originRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+      },
+      apiBehaviour,
+    ]);
+    expect(await unwrap(cdn.streamingVpcOriginId)).toBe(vpcOrigin.id);
+    expect(await unwrap(cdn.streamingVpcOriginArn)).toBe(`arn:aws:cloudfront::123456789012:vpcorigin/${vpcOrigin.id}`);
+    expect(runPolicies(policies, harness.graph())).toEqual([]);
+  });
+
+  it('takes other streamed paths and timeouts, one behaviour each in order', async () => {
+    await harness.descendantsOf(
+      new Cdn('cdn', {
+        ...base,
+        streamingOrigin: { ...streamingOrigin, port: 443, pathPatterns: ['/api/sessions/*/chat', '/api/events*'], readTimeoutSeconds: 120, keepaliveTimeoutSeconds: 5 },
+      }),
+    );
+    const inputs = harness.named('cdn', 'aws:cloudfront/distribution:Distribution').inputs;
+    const behaviours = inputs['orderedCacheBehaviors'] as Record<string, unknown>[];
+    expect(behaviours.map((b) => `${String(b['pathPattern'])} → ${String(b['targetOriginId'])}`)).toEqual([
+      '/api/sessions/*/chat → api-stream',
+      '/api/events* → api-stream',
+      '/api/* → http-api',
+    ]);
+    expect((inputs['origins'] as Record<string, unknown>[])[2]?.['vpcOriginConfig']).toMatchObject({ originReadTimeout: 120, originKeepaliveTimeout: 5 });
+    expect((harness.named('cdn-stream').inputs['vpcOriginEndpointConfig'] as Record<string, unknown>)['httpPort']).toBe(443);
+  });
+
+  it('rejects streaming origin args CloudFront would refuse, naming them', () => {
+    const bad = (overrides: Partial<StreamingOriginArgs>) => () => new Cdn('s', { ...base, streamingOrigin: { ...streamingOrigin, ...overrides } });
+    expect(bad({ port: 8080.5 })).toThrow('streamingOrigin.port must be 80, 443 or an integer from 1024 to 65535, got 8080.5');
+    expect(bad({ port: 1023 })).toThrow('streamingOrigin.port must be 80, 443 or an integer from 1024 to 65535, got 1023');
+    expect(bad({ port: 65_536 })).toThrow('streamingOrigin.port must be 80, 443 or an integer from 1024 to 65535, got 65536');
+    expect(bad({ pathPatterns: [] })).toThrow('streamingOrigin.pathPatterns must name at least one path pattern');
+    expect(bad({ pathPatterns: ['api/sessions/*/chat'] })).toThrow(
+      'streamingOrigin.pathPatterns must be path patterns such as /api/sessions/*/chat, got "api/sessions/*/chat"',
+    );
+    expect(bad({ pathPatterns: ['/api/chat', '/api/chat'] })).toThrow('streamingOrigin.pathPatterns lists /api/chat twice');
+    expect(bad({ readTimeoutSeconds: 181 })).toThrow('streamingOrigin.readTimeoutSeconds must be an integer from 1 to 180, got 181');
+    expect(bad({ keepaliveTimeoutSeconds: 0 })).toThrow('streamingOrigin.keepaliveTimeoutSeconds must be an integer from 1 to 180, got 0');
   });
 
   it('rewrites client-side routes but not files', () => {
@@ -154,7 +249,7 @@ describe('Cdn', () => {
     expect(() => new Cdn('b', { ...base, priceClass: 'PriceClass_50' as 'PriceClass_100' })).toThrow(
       'priceClass must be one of PriceClass_100, PriceClass_200, PriceClass_All, got "PriceClass_50"',
     );
-    expect(() => new Cdn('c', { ...base, spaFallback: 'website' as 'errorResponses' })).toThrow(
+    expect(() => new Cdn('c', { ...base, spaFallback: 'website' as 'viewerRequestFunction' })).toThrow(
       'spaFallback must be one of errorResponses, viewerRequestFunction, got "website"',
     );
     expect(() => new Cdn('d', { ...base, apiPathPattern: 'api/*' })).toThrow('apiPathPattern must be a path pattern such as /api/*, got "api/*"');

@@ -9,6 +9,26 @@ import {
   type PriceClass,
   type SpaFallback,
 } from './cdn.defaults.js';
+import { STREAMING_ORIGIN_DEFAULTS, resolveStreamingOriginSettings } from './streaming-origin.defaults.js';
+
+/**
+ * A private target CloudFront reaches through a VPC origin, for responses that must stream
+ * (API Gateway HTTP APIs buffer them; decision 0027).
+ */
+export interface StreamingOriginArgs {
+  /** An EC2 instance ARN (compute `ApiServer.instanceArn`) or an internal ALB/NLB ARN, in a VPC with an internet gateway. */
+  readonly targetArn: pulumi.Input<string>;
+  /** The target's private DNS name (`ApiServer.privateDns`, or the load balancer's DNS name). */
+  readonly domainName: pulumi.Input<string>;
+  /** The port it serves plain HTTP on (`ApiServer.apiPort`): 80, 443 or 1024-65535. */
+  readonly port: number;
+  /** Default `['/api/sessions/*\/chat']`; matched before `apiPathPattern`, all methods, uncached. */
+  readonly pathPatterns?: readonly string[];
+  /** Seconds CloudFront waits for the first byte and between bytes; default 60 (above 60 needs a quota increase). */
+  readonly readTimeoutSeconds?: number;
+  /** Seconds an idle origin connection stays open; default 60. */
+  readonly keepaliveTimeoutSeconds?: number;
+}
 
 export interface CdnArgs {
   /** The private frontend bucket's REST endpoint (storage `FrontendBucket.bucketRegionalDomainName`), never a website endpoint. */
@@ -19,8 +39,17 @@ export interface CdnArgs {
   readonly apiPathPattern?: string;
   /** Default `PriceClass_100`. */
   readonly priceClass?: PriceClass;
-  /** Default `errorResponses` (SPEC); see `SPA_FALLBACKS` for the trade-off. Plain: it decides whether a function exists. */
+  /**
+   * Default `viewerRequestFunction` (decision 0028); `errorResponses` is SPEC §5's seed and masks
+   * API 403/404s — see `SPA_FALLBACKS`. Plain: it decides whether a function exists.
+   */
   readonly spaFallback?: SpaFallback;
+  /**
+   * Paths served straight from a private target through a CloudFront VPC origin instead of the
+   * HTTP API (the chat stream). The target's security group must admit the port from
+   * CloudFront's origin-facing prefix list. Absent: everything under `/api/*` goes to the HTTP API.
+   */
+  readonly streamingOrigin?: StreamingOriginArgs;
   /** TTLs of the static behaviour in seconds; defaults 0 / 86400 / 31536000. */
   readonly minTtl?: number;
   readonly defaultTtl?: number;
@@ -36,8 +65,10 @@ export interface CdnArgs {
 /**
  * CloudFront for the web app and its API: the private frontend bucket through Origin Access
  * Control (SigV4, always — decision 0014), cached with TTLs 0/86400/31536000 and compressed,
- * security headers, SPA fallback to `/index.html`; `/api/*` to the HTTP API with the managed
- * CachingDisabled and AllViewerExceptHostHeader policies. PriceClass_100, IPv6, HTTP/2 and 3.
+ * security headers, client-side routes to `/index.html` (decision 0028); `/api/*` to the HTTP
+ * API with the managed CachingDisabled and AllViewerExceptHostHeader policies, and optionally
+ * streamed paths to a private target through a VPC origin (decision 0027). PriceClass_100,
+ * IPv6, HTTP/2 and 3.
  */
 export class Cdn extends pulumi.ComponentResource {
   readonly distributionId: pulumi.Output<string>;
@@ -47,6 +78,9 @@ export class Cdn extends pulumi.ComponentResource {
   readonly distributionHostedZoneId: pulumi.Output<string>;
   readonly originAccessControlId: pulumi.Output<string>;
   readonly staticCachePolicyId: pulumi.Output<string>;
+  /** The streaming VPC origin, when `streamingOrigin` is given. */
+  readonly streamingVpcOriginId: pulumi.Output<string> | undefined;
+  readonly streamingVpcOriginArn: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: CdnArgs, opts?: pulumi.ComponentResourceOptions) {
     super('student-helper:edge:Cdn', name, {}, opts);
@@ -54,7 +88,10 @@ export class Cdn extends pulumi.ComponentResource {
     if ((args.aliases === undefined) !== (args.acmCertificateArn === undefined)) {
       throw new Error('aliases and acmCertificateArn go together: CloudFront serves a custom domain only with its certificate');
     }
+    const streamingArgs = args.streamingOrigin;
+    const streaming = streamingArgs === undefined ? undefined : resolveStreamingOriginSettings(streamingArgs);
     const d = CDN_DEFAULTS;
+    const s = STREAMING_ORIGIN_DEFAULTS;
     const child = { parent: this };
 
     const oac = new aws.cloudfront.OriginAccessControl(
@@ -83,10 +120,52 @@ export class Cdn extends pulumi.ComponentResource {
       settings.spaFallback === 'viewerRequestFunction'
         ? new aws.cloudfront.Function(
             `${name}-spa-rewrite`,
-            { runtime: 'cloudfront-js-2.0', comment: `${name}: client-side routes to /index.html`, code: SPA_REWRITE_FUNCTION, publish: true },
+            {
+              runtime: 'cloudfront-js-2.0',
+              comment: `${name}: client-side routes to /index.html`,
+              code: SPA_REWRITE_FUNCTION,
+              publish: true,
+              tags: withName(args.tags, `${name}-spa-rewrite`),
+            },
             child,
           )
         : undefined;
+
+    const streamName = `${name}-stream`;
+    const vpcOrigin =
+      streamingArgs && streaming
+        ? new aws.cloudfront.VpcOrigin(
+            streamName,
+            {
+              vpcOriginEndpointConfig: {
+                name: streamName,
+                arn: streamingArgs.targetArn,
+                httpPort: streaming.port,
+                httpsPort: s.httpsPort,
+                originProtocolPolicy: s.originProtocolPolicy,
+                originSslProtocols: { items: [...s.originSslProtocols], quantity: s.originSslProtocols.length },
+              },
+              tags: withName(args.tags, streamName),
+            },
+            child,
+          )
+        : undefined;
+    const streamingOrigins =
+      streamingArgs && streaming && vpcOrigin
+        ? [
+            {
+              originId: s.originId,
+              domainName: streamingArgs.domainName,
+              vpcOriginConfig: {
+                vpcOriginId: vpcOrigin.id,
+                originReadTimeout: streaming.readTimeoutSeconds,
+                originKeepaliveTimeout: streaming.keepaliveTimeoutSeconds,
+              },
+            },
+          ]
+        : [];
+    // CloudFront takes the first matching behaviour, so the streamed paths precede `/api/*`.
+    const streamingBehaviours = (streaming?.pathPatterns ?? []).map((pattern) => uncachedBehaviour(pattern, s.originId));
 
     const distribution = new aws.cloudfront.Distribution(
       name,
@@ -102,6 +181,7 @@ export class Cdn extends pulumi.ComponentResource {
         origins: [
           { originId: d.staticOriginId, domainName: args.frontendBucketRegionalDomainName, originAccessControlId: oac.id },
           { originId: d.apiOriginId, domainName: args.apiDomainName, customOriginConfig: { ...d.apiOrigin, originSslProtocols: [...d.apiOrigin.originSslProtocols] } },
+          ...streamingOrigins,
         ],
         defaultCacheBehavior: {
           targetOriginId: d.staticOriginId,
@@ -113,19 +193,7 @@ export class Cdn extends pulumi.ComponentResource {
           responseHeadersPolicyId: MANAGED_POLICY_IDS.securityHeaders,
           functionAssociations: rewrite ? [{ eventType: 'viewer-request', functionArn: rewrite.arn }] : undefined,
         },
-        orderedCacheBehaviors: [
-          {
-            pathPattern: settings.apiPathPattern,
-            targetOriginId: d.apiOriginId,
-            viewerProtocolPolicy: d.apiViewerProtocolPolicy,
-            allowedMethods: [...d.apiAllowedMethods],
-            cachedMethods: [...d.cachedMethods],
-            // CachingDisabled turns compression off at the edge; the API compresses itself.
-            compress: false,
-            cachePolicyId: MANAGED_POLICY_IDS.cachingDisabled,
-            originRequestPolicyId: MANAGED_POLICY_IDS.allViewerExceptHostHeader,
-          },
-        ],
+        orderedCacheBehaviors: [...streamingBehaviours, uncachedBehaviour(settings.apiPathPattern, d.apiOriginId)],
         customErrorResponses:
           settings.spaFallback === 'errorResponses'
             ? d.spaErrorCodes.map((errorCode) => ({ errorCode, responseCode: 200, responsePagePath: `/${d.defaultRootObject}`, errorCachingMinTtl: 0 }))
@@ -146,6 +214,8 @@ export class Cdn extends pulumi.ComponentResource {
     this.distributionHostedZoneId = distribution.hostedZoneId;
     this.originAccessControlId = oac.id;
     this.staticCachePolicyId = staticPolicy.id;
+    this.streamingVpcOriginId = vpcOrigin?.id;
+    this.streamingVpcOriginArn = vpcOrigin?.arn;
     this.registerOutputs({
       distributionId: this.distributionId,
       distributionArn: this.distributionArn,
@@ -153,6 +223,28 @@ export class Cdn extends pulumi.ComponentResource {
       distributionHostedZoneId: this.distributionHostedZoneId,
       originAccessControlId: this.originAccessControlId,
       staticCachePolicyId: this.staticCachePolicyId,
+      streamingVpcOriginId: this.streamingVpcOriginId,
+      streamingVpcOriginArn: this.streamingVpcOriginArn,
     });
   }
+}
+
+/**
+ * An API path: all methods, HTTPS only, nothing cached, every viewer header but Host
+ * forwarded. `compress: false` states what CachingDisabled implies (CloudFront compresses only
+ * when the cache policy enables gzip or brotli, and this one enables neither); an event stream
+ * must stay uncompressed anyway, since a compressor holds tokens back until its block fills.
+ */
+function uncachedBehaviour(pathPattern: string, targetOriginId: string) {
+  const d = CDN_DEFAULTS;
+  return {
+    pathPattern,
+    targetOriginId,
+    viewerProtocolPolicy: d.apiViewerProtocolPolicy,
+    allowedMethods: [...d.apiAllowedMethods],
+    cachedMethods: [...d.cachedMethods],
+    compress: false,
+    cachePolicyId: MANAGED_POLICY_IDS.cachingDisabled,
+    originRequestPolicyId: MANAGED_POLICY_IDS.allViewerExceptHostHeader,
+  };
 }

@@ -1,6 +1,7 @@
 export { type HttpApiArgs, HttpApi } from './http-api.js';
 export { ACCESS_LOG_FORMAT, HTTP_API_DEFAULTS, type HttpApiSettings, assertIntegrationUri, resolveHttpApiSettings } from './http-api.defaults.js';
-export { type CdnArgs, Cdn } from './cdn.js';
+export { type CdnArgs, Cdn, type StreamingOriginArgs } from './cdn.js';
+export { STREAMING_ORIGIN_DEFAULTS, type StreamingOriginSettings, resolveStreamingOriginSettings } from './streaming-origin.defaults.js';
 export {
   CDN_DEFAULTS,
   type CdnSettings,
