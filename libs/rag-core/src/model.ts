@@ -29,6 +29,11 @@ export interface Chunk {
   charEnd: number;
   text: string;
   tokenCount: number;
+  /**
+   * Present only when the text was recognised by OCR (the page's text layer was empty or
+   * garbage): the page's `ocrConfidence`, 0–100 — the lowest of its pages, should a chunk span several.
+   */
+  ocrConfidence?: number;
 }
 
 /** A chunk as stored for a session. `key` is {@link chunkKey}. */

@@ -44,6 +44,16 @@ describe('CitationParser', () => {
     expect(biology.slice(240 - 200, 282 - 200)).toBe(result.citations[0].quote);
   });
 
+  it('marks the citation of a source read by OCR with its confidence', () => {
+    const scanned = [numberedSource(1, 'Perceived ease of use is one belief.', { pageStart: 6, pageEnd: 6, ocrConfidence: 94 }), numberedSource(2, chemistry)];
+    const { citations } = parseCitations('Ease of use is a belief [1]. Water boils [2].', scanned);
+    expect(citations.map((citation) => [citation.marker, citation.page, citation.ocrConfidence])).toEqual([
+      [1, 6, 94],
+      [2, 1, undefined],
+    ]);
+    expect('ocrConfidence' in (citations[1] ?? {})).toBe(false);
+  });
+
   it('reads [1, 2] and [1][3], cites each source once in order of first citation', () => {
     const { result } = streamed([
       'Salt raises the boiling point of water [2, 1]. ',

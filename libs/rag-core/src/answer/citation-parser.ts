@@ -73,6 +73,7 @@ export class CitationParser {
         chunkIndex: source.chunkIndex,
         charStart: source.charStart + quote.start,
         charEnd: source.charStart + quote.end,
+        ...(source.ocrConfidence !== undefined && { ocrConfidence: source.ocrConfidence }),
       });
     }
     return { text: this.buffer, citations, invalidMarkers: [...this.invalid], notFound: saysNotFound(this.buffer) };

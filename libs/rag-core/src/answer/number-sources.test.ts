@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoredChunk } from '../../test/answer/fixtures.js';
+import type { NumberedSource } from '../ports/chat-model.js';
 import { numberSources, toRetrievedSource } from './number-sources.js';
 
 const names = (id: string) => `${id.toUpperCase()}.pdf`;
@@ -50,6 +51,18 @@ describe('numberSources', () => {
       pageEnd: 4,
       score: 0.8,
     });
+  });
+
+  it('carries the OCR confidence of a chunk read by OCR to its source and the retrieval event, and none otherwise', () => {
+    const sources = numberSources([scoredChunk('scan', 0, 'Perceived ease of use.', { pageStart: 6, pageEnd: 6, ocrConfidence: 94 }), scoredChunk('scan', 1, 'Cover.')], () => 'TAMReview.pdf');
+    expect(sources.map((source) => [source.marker, source.ocrConfidence])).toEqual([
+      [1, 94],
+      [2, undefined],
+    ]);
+    expect(toRetrievedSource(sources[0] as NumberedSource)).toStrictEqual({
+      marker: 1, documentId: 'scan', documentName: 'TAMReview.pdf', chunkIndex: 0, pageStart: 6, pageEnd: 6, score: 1, ocrConfidence: 94,
+    });
+    expect('ocrConfidence' in toRetrievedSource(sources[1] as NumberedSource)).toBe(false);
   });
 
   it('drops repeated keys and chunks mostly inside a kept chunk of the same page, keeps normal overlap', () => {

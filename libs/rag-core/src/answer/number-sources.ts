@@ -46,6 +46,7 @@ export function numberSources(
     charEnd: chunk.charEnd,
     text: chunk.text,
     score: chunk.score,
+    ...(chunk.ocrConfidence !== undefined && { ocrConfidence: chunk.ocrConfidence }),
   }));
 }
 
@@ -68,5 +69,6 @@ export function toRetrievedSource(source: NumberedSource): RetrievedSource {
     pageStart: source.pageStart,
     pageEnd: source.pageEnd,
     score: source.score,
+    ...(source.ocrConfidence !== undefined && { ocrConfidence: source.ocrConfidence }),
   };
 }

@@ -117,6 +117,22 @@ describe('chunkPages', () => {
     expect(chunks[2]?.tokenCount).toBe(31);
   });
 
+  it('marks every chunk of a page read by OCR with the page’s confidence, and no other chunk', () => {
+    const pages: PageText[] = [
+      { pageNumber: 1, text: 'The cover has a good text layer.' },
+      { pageNumber: 2, text: `${sentence(1, 25)} ${sentence(2, 25)}`, source: 'ocr', ocrConfidence: 87 },
+      { pageNumber: 3, text: 'A text layer page.', source: 'text' },
+    ];
+    const chunks = chunkPages('scan', pages, small);
+    expect(chunks.map((c) => [c.pageStart, c.ocrConfidence])).toEqual([
+      [1, undefined],
+      [2, 87],
+      [2, 87],
+      [3, undefined],
+    ]);
+    expect(chunks.filter((c) => 'ocrConfidence' in c).map((c) => c.index)).toEqual([1, 2]);
+  });
+
   it('is deterministic', () => {
     const pages = [{ pageNumber: 1, text: Array.from({ length: 40 }, (_, i) => sentence(i, 7)).join(' ') }];
     expect(chunkPages('d', pages, small)).toEqual(chunkPages('d', pages, small));
@@ -166,10 +182,12 @@ describe('chunkPages', () => {
   }
 
   it('keeps every invariant on the 352-page book as our parser reads it', async () => {
-    const parsed = await parsePdf(new Uint8Array(await readFile(book)));
+    // OCR included: the image-only cover is recognised. Time bounds far above the ~20 s it takes alone, for a busy machine.
+    const parsed = await parsePdf(new Uint8Array(await readFile(book)), { timeoutMs: 600_000 });
     expect(parsed.pages).toHaveLength(352);
+    expect(parsed.pages.filter((page) => page.source === 'ocr').map((page) => page.pageNumber)).toEqual([1]);
     expectInvariants(parsed.pages);
-  });
+  }, 600_000);
 
   it('keeps every invariant on the 352-page book as pdftotext reads it', () => {
     const pages = execFileSync('pdftotext', [book, '-'], { maxBuffer: 64 << 20 })

@@ -20,7 +20,8 @@ interface Unit extends Span {
  * same page starts with the longest run of whole trailing sentences of the previous one that
  * fits in `maxOverlap`; when that is below `minOverlap` (long sentences), it starts with
  * trailing words instead. Each chunk is one contiguous slice of its page's text:
- * `page.text.slice(charStart, charEnd) === text`. Pure and deterministic, so a redelivered job
+ * `page.text.slice(charStart, charEnd) === text`. A chunk of a page read by OCR carries the
+ * page's `ocrConfidence`. Pure and deterministic, so a redelivered job
  * writes the same chunks under the same keys.
  */
 export function chunkPages(documentId: string, pages: readonly PageText[], options?: ChunkOptions): Chunk[] {
@@ -41,6 +42,7 @@ export function chunkPages(documentId: string, pages: readonly PageText[], optio
         charEnd: span.end,
         text,
         tokenCount: countTokens(text),
+        ...(page.source === 'ocr' && page.ocrConfidence !== undefined && { ocrConfidence: page.ocrConfidence }),
       });
     }
   }

@@ -14,6 +14,8 @@ export interface NumberedSource {
   charEnd: number;
   text: string;
   score: number;
+  /** The chunk's OCR confidence, when its text was recognised by OCR. */
+  ocrConfidence?: number;
 }
 
 export interface AnswerRequest {

@@ -5,11 +5,13 @@ import type { ChunkStoreSettings } from './chunk-store-settings.js';
 /**
  * rag-core's migrations. `0002_chunk_vectors` exists only for stores whose vectors live in
  * pgvector, and bakes the embedding dimension into the column type — which is why the settings
- * row guards against reopening a store with another model (see migrateChunkStore).
+ * row guards against reopening a store with another model (see migrateChunkStore). A store
+ * without pgvector goes from `0001` to `0003`: migrations run in name order, gaps allowed.
  */
 export function chunkStoreMigrations(settings: ChunkStoreSettings): Record<string, Migration> {
   const migrations: Record<string, Migration> = { '0001_chunks': chunksMigration };
   if (settings.vectorIndex === 'pgvector') migrations['0002_chunk_vectors'] = chunkVectorsMigration(settings.dimensions);
+  migrations['0003_chunk_ocr_confidence'] = chunkOcrConfidenceMigration;
   return migrations;
 }
 
@@ -80,3 +82,16 @@ function chunkVectorsMigration(dimensions: number): Migration {
     },
   };
 }
+
+/** Chunks read by OCR keep its confidence, so a citation can say so; existing chunks came from text layers. */
+const chunkOcrConfidenceMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('chunks')
+      .addColumn('ocr_confidence', 'integer', (c) => c.check(sql`ocr_confidence between 0 and 100`))
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('chunks').dropColumn('ocr_confidence').execute();
+  },
+};

@@ -13,6 +13,8 @@ export interface ChunksTable {
   char_end: number;
   text: string;
   token_count: number;
+  /** For a chunk read by OCR, its confidence 0–100; null for a text layer (`0003_chunk_ocr_confidence`). */
+  ocr_confidence: number | null;
   /** `to_tsvector('english', text)`, generated and GIN-indexed; never written. */
   text_search: GeneratedAlways<string>;
 }

@@ -26,6 +26,9 @@ export function assertDocumentChunks(sessionId: string, documentId: string, chun
     if (chunk.charEnd < chunk.charStart) {
       throw new TypeError(`${where} spans characters ${chunk.charStart}–${chunk.charEnd}; end must be ≥ start.`);
     }
+    if (chunk.ocrConfidence !== undefined && !(Number.isInteger(chunk.ocrConfidence) && chunk.ocrConfidence >= 0 && chunk.ocrConfidence <= 100)) {
+      throw new TypeError(`${where} has ocrConfidence ${chunk.ocrConfidence}; expected an integer from 0 to 100.`);
+    }
     if (chunk.text.includes('\u0000')) {
       throw new TypeError(`${where} contains a NUL character, which Postgres text cannot store.`);
     }

@@ -36,7 +36,7 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
 
     it('creates the chunk tables once; running again applies nothing', async () => {
       const { db } = opened.database;
-      expect(await migrateChunkStore(db, lexicalOnly)).toEqual(['0001_chunks']);
+      expect(await migrateChunkStore(db, lexicalOnly)).toEqual(['0001_chunks', '0003_chunk_ocr_confidence']);
       expect(await migrateChunkStore(db, lexicalOnly)).toEqual([]);
       expect(await storedSettings(db)).toEqual(lexicalOnly);
       const { rows } = await sql<{ name: string }>`
@@ -94,7 +94,7 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
     if (target.hasPgvector) {
       it('adds chunk_vectors with a vector(N) column and an HNSW cosine index, once', async () => {
         const { db } = opened.database;
-        expect(await migrateChunkStore(db, withPgvector)).toEqual(['0001_chunks', '0002_chunk_vectors']);
+        expect(await migrateChunkStore(db, withPgvector)).toEqual(['0001_chunks', '0002_chunk_vectors', '0003_chunk_ocr_confidence']);
         expect(await migrateChunkStore(db, withPgvector)).toEqual([]);
         const { rows } = await sql<{ type: string }>`
           select format_type(atttypid, atttypmod) as type from pg_attribute

@@ -63,11 +63,11 @@ describe.each(databaseTargets())('PgChunkStore on $name', (target) => {
       expect((await store.getByKeys(['many#6999']))[0]?.text).toBe('chunk number 6999');
     });
 
-    it('needs those batches: one INSERT of 7,000 chunks (70,000 parameters) is refused by Postgres', async () => {
+    it('needs those batches: one INSERT of 7,000 chunks (77,000 parameters) is refused by Postgres', async () => {
       const rows = Array.from({ length: 7_000 }, (_, i) => chunkRow('one-statement', i));
-      // The protocol counts parameters in 16 bits: 70,000 wraps to 4,464.
+      // Eleven columns a row; the protocol counts parameters in 16 bits: 77,000 wraps to 11,464.
       await expect(db.insertInto('chunks').values(rows).execute()).rejects.toThrow(
-        'bind message has 4464 parameter formats but 0 parameters',
+        'bind message has 11464 parameter formats but 0 parameters',
       );
       expect(await keysOf(db, 'one-statement')).toEqual([]);
     });
@@ -92,6 +92,12 @@ describe.each(databaseTargets())('PgChunkStore on $name', (target) => {
       await expect(store.replaceDocumentChunks('s-bad', 'bad', [{ ...chunkOf('bad', 0, 'x'), tokenCount: 1.5 }])).rejects.toThrow(
         'Chunk 0 of document "bad" has tokenCount 1.5; expected a non-negative integer.',
       );
+      await expect(store.replaceDocumentChunks('s-bad', 'bad', [{ ...chunkOf('bad', 0, 'x'), ocrConfidence: 101 }])).rejects.toThrow(
+        'Chunk 0 of document "bad" has ocrConfidence 101; expected an integer from 0 to 100.',
+      );
+      await expect(store.replaceDocumentChunks('s-bad', 'bad', [{ ...chunkOf('bad', 0, 'x'), ocrConfidence: 93.5 }])).rejects.toThrow(
+        'Chunk 0 of document "bad" has ocrConfidence 93.5; expected an integer from 0 to 100.',
+      );
       expect((await store.getByKeys(['bad#0'])).map((chunk) => chunk.text)).toEqual(['kept']);
     });
   });
@@ -106,6 +112,15 @@ describe.each(databaseTargets())('PgChunkStore on $name', (target) => {
         { key: 'get-a#0', sessionId: 's-get', documentId: 'get-a', index: 0, pageStart: 1, pageEnd: 1, charStart: 0, charEnd: 6, text: 'a zero', tokenCount: 2 },
       ]);
       expect(await store.getByKeys([])).toEqual([]);
+    });
+
+    it('returns the OCR confidence of a chunk read by OCR, and none for a text-layer chunk', async () => {
+      await store.replaceDocumentChunks('s-ocr', 'scan', [{ ...chunkOf('scan', 0, 'perceived ease of use', 6), ocrConfidence: 94 }, chunkOf('scan', 1, 'cover')]);
+      expect(await store.getByKeys(['scan#0', 'scan#1'])).toStrictEqual([
+        { key: 'scan#0', sessionId: 's-ocr', documentId: 'scan', index: 0, pageStart: 6, pageEnd: 6, charStart: 0, charEnd: 21, text: 'perceived ease of use', tokenCount: 4, ocrConfidence: 94 },
+        { key: 'scan#1', sessionId: 's-ocr', documentId: 'scan', index: 1, pageStart: 1, pageEnd: 1, charStart: 100, charEnd: 105, text: 'cover', tokenCount: 1 },
+      ]);
+      expect((await store.searchLexical({ sessionId: 's-ocr', text: 'ease of use', topK: 5 })).map((chunk) => [chunk.key, chunk.ocrConfidence])).toEqual([['scan#0', 94]]);
     });
   });
 

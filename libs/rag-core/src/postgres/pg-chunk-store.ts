@@ -25,6 +25,7 @@ const chunkColumns = [
   'char_end',
   'text',
   'token_count',
+  'ocr_confidence',
 ] as const;
 
 type ChunkRow = Pick<Selectable<ChunksTable>, (typeof chunkColumns)[number]>;
@@ -74,6 +75,7 @@ export class PgChunkStore implements ChunkStore {
       char_end: chunk.charEnd,
       text: chunk.text,
       token_count: chunk.tokenCount,
+      ocr_confidence: chunk.ocrConfidence ?? null,
     }));
     await this.#db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtextextended(${`rag-core:chunks:${documentId}`}, 0))`.execute(trx);
@@ -131,5 +133,6 @@ function toStoredChunk(row: ChunkRow): StoredChunk {
     charEnd: row.char_end,
     text: row.text,
     tokenCount: row.token_count,
+    ...(row.ocr_confidence !== null && { ocrConfidence: row.ocr_confidence }),
   };
 }

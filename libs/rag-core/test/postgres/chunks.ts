@@ -27,5 +27,6 @@ export function chunkRow(documentId: string, chunkIndex: number, key = `${docume
     char_end: 1,
     text: 'x',
     token_count: 1,
+    ocr_confidence: null,
   };
 }
