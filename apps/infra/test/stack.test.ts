@@ -1,4 +1,4 @@
-import { formatViolations, policies, ResourceGraph, runPolicies, type RecordedResource } from '@student-helper/infra-testing';
+import { formatViolations, policies, ResourceGraph, runPolicies, stableHex, type RecordedResource } from '@student-helper/infra-testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphEntries, recordStack, type RecordedStack } from '../src/graph/record-stack.js';
 import { diffStacks, normalizeStack } from '../src/graph/stack-diff.js';
@@ -46,7 +46,9 @@ const EXPECTED_RESOURCES = {
   'aws:apigatewayv2/vpcLink:VpcLink': 1,
   'aws:cloudfront/cachePolicy:CachePolicy': 1,
   'aws:cloudfront/distribution:Distribution': 1,
+  'aws:cloudfront/function:Function': 1,
   'aws:cloudfront/originAccessControl:OriginAccessControl': 1,
+  'aws:cloudfront/vpcOrigin:VpcOrigin': 1,
   'aws:cloudwatch/logGroup:LogGroup': 4,
   'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup': 1,
   'aws:ec2/instance:Instance': 1,
@@ -86,17 +88,17 @@ const EXPECTED_RESOURCES = {
   'aws:sqs/queuePolicy:QueuePolicy': 2,
   'aws:sqs/redriveAllowPolicy:RedriveAllowPolicy': 1,
   'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule': 7,
-  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': 5,
+  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': 6,
   'random:index/randomId:RandomId': 3,
 };
 
 describe.each(['dev', 'prod'])('stack %s', (stack) => {
   const recorded = () => (stack === 'dev' ? dev : prod);
 
-  it('has exactly the expected components and 104 resources', () => {
+  it('has exactly the expected components and 107 resources', () => {
     expect(countByType(recorded().resources.filter((r) => !r.custom))).toEqual(EXPECTED_COMPONENTS);
     expect(countByType(recorded().resources.filter((r) => r.custom))).toEqual(EXPECTED_RESOURCES);
-    expect(recorded().resources.filter((r) => r.custom)).toHaveLength(104);
+    expect(recorded().resources.filter((r) => r.custom)).toHaveLength(107);
   });
 
   it('passes every policy', () => {
@@ -259,6 +261,93 @@ describe('wiring', () => {
     const distribution = find(dev, 'aws:cloudfront/distribution:Distribution', 'student-helper-dev-cdn');
     const read = policy.Statement.find((s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudfront.amazonaws.com' }));
     expect(read?.Condition).toEqual({ StringEquals: { 'AWS:SourceArn': distribution.state['arn'] } });
+  });
+});
+
+describe('edge routing', () => {
+  const find = (type: string, name: string) => {
+    const found = dev.resources.find((r) => r.type === type && r.name === name);
+    if (!found) throw new Error(`${type} ${name} not recorded`);
+    return found;
+  };
+  const distribution = () => find('aws:cloudfront/distribution:Distribution', 'student-helper-dev-cdn').inputs;
+
+  it('streams the chat from the API instance through a CloudFront VPC origin on the API port', () => {
+    const instance = find('aws:ec2/instance:Instance', 'student-helper-dev-api');
+    const vpcOrigin = find('aws:cloudfront/vpcOrigin:VpcOrigin', 'student-helper-dev-cdn-stream');
+    expect(vpcOrigin.inputs).toEqual({
+      vpcOriginEndpointConfig: {
+        name: 'student-helper-dev-cdn-stream',
+        arn: instance.state['arn'],
+        httpPort: 8000,
+        httpsPort: 443,
+        originProtocolPolicy: 'http-only',
+        originSslProtocols: { items: ['TLSv1.2'], quantity: 1 },
+      },
+      tags: { Project: 'student-helper', ManagedBy: 'pulumi', Environment: 'dev', Name: 'student-helper-dev-cdn-stream' },
+    });
+    expect(instance.state['arn']).toMatch(/^arn:aws:ec2:ap-southeast-2:123456789012:instance\/i-0[0-9a-f]{16}$/);
+    expect((distribution()['origins'] as Record<string, unknown>[]).map((o) => o['originId'])).toEqual(['frontend-s3', 'http-api', 'api-stream']);
+    expect((distribution()['origins'] as Record<string, unknown>[])[2]).toEqual({
+      originId: 'api-stream',
+      domainName: instance.state['privateDns'],
+      vpcOriginConfig: { vpcOriginId: vpcOrigin.id, originReadTimeout: 60, originKeepaliveTimeout: 60 },
+    });
+  });
+
+  it('sends POST /api/sessions/*/chat to the VPC origin before /api/* reaches the HTTP API, both uncached', () => {
+    const uncached = {
+      viewerProtocolPolicy: 'https-only',
+      allowedMethods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
+      cachedMethods: ['GET', 'HEAD'],
+      compress: false,
+      cachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      originRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+    };
+    expect(distribution()['orderedCacheBehaviors']).toEqual([
+      { pathPattern: '/api/sessions/*/chat', targetOriginId: 'api-stream', ...uncached },
+      { pathPattern: '/api/*', targetOriginId: 'http-api', ...uncached },
+    ]);
+  });
+
+  it('admits the API port from CloudFront’s origin-facing prefix list, never from a CIDR', () => {
+    const rules = dev.resources.filter((r) => r.type === 'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule');
+    expect(rules.some((r) => 'cidrIpv4' in r.inputs || 'cidrIpv6' in r.inputs)).toBe(false);
+    const backend = find('aws:ec2/securityGroup:SecurityGroup', 'student-helper-dev-sg-backend');
+    const rule = find('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'student-helper-dev-sg-backend-from-cloudfront');
+    expect(rule.inputs).toEqual({
+      securityGroupId: backend.id,
+      ipProtocol: 'tcp',
+      fromPort: 8000,
+      toPort: 8000,
+      description: 'Streamed API requests from CloudFront (VPC origin)',
+      prefixListId: `pl-${stableHex('com.amazonaws.global.cloudfront.origin-facing', 8)}`,
+      tags: { Project: 'student-helper', ManagedBy: 'pulumi', Environment: 'dev', Name: 'student-helper-dev-sg-backend-from-cloudfront' },
+    });
+    expect(rules.filter((r) => r.inputs['securityGroupId'] === backend.id).map((r) => r.name).sort()).toEqual([
+      'student-helper-dev-sg-backend-from-cloudfront',
+      'student-helper-dev-sg-backend-from-vpc-link',
+    ]);
+  });
+
+  it('lets API errors through: no custom error responses, the SPA rewrite on the static behaviour only', () => {
+    const fn = find('aws:cloudfront/function:Function', 'student-helper-dev-cdn-spa-rewrite');
+    expect(fn.inputs).toMatchObject({ runtime: 'cloudfront-js-2.0', publish: true });
+    expect(distribution()['customErrorResponses']).toBeUndefined();
+    expect((distribution()['defaultCacheBehavior'] as Record<string, unknown>)['functionAssociations']).toEqual([
+      { eventType: 'viewer-request', functionArn: fn.state['arn'] },
+    ]);
+    expect((distribution()['orderedCacheBehaviors'] as Record<string, unknown>[]).map((b) => b['functionAssociations'])).toEqual([undefined, undefined]);
+  });
+
+  it('routes prod the same way', () => {
+    const prodDistribution = prod.resources.find((r) => r.type === 'aws:cloudfront/distribution:Distribution')?.inputs;
+    expect(prodDistribution?.['customErrorResponses']).toBeUndefined();
+    expect((prodDistribution?.['orderedCacheBehaviors'] as Record<string, unknown>[]).map((b) => `${String(b['pathPattern'])} → ${String(b['targetOriginId'])}`)).toEqual([
+      '/api/sessions/*/chat → api-stream',
+      '/api/* → http-api',
+    ]);
+    expect(prod.resources.filter((r) => r.type === 'aws:cloudfront/vpcOrigin:VpcOrigin').map((r) => r.name)).toEqual(['student-helper-prod-cdn-stream']);
   });
 });
 

@@ -86,6 +86,16 @@ describe('normalizeStack + diffStacks', () => {
     });
   });
 
+  it('symbolises generated DNS names such as an instance’s private DNS, which a CloudFront VPC origin echoes', () => {
+    const resources: RecordedResource[] = [
+      { urn: 'i', type: 'aws:ec2/instance:Instance', name: 'app-dev-api', custom: true, id: 'i-0abc', inputs: {}, state: { privateDns: 'ip-10-0-1-23.r.compute.internal' } },
+      { urn: 'cdn', type: 't:m:Cdn', name: 'app-dev-cdn', custom: true, id: 'E1', inputs: { origins: [{ domainName: 'ip-10-0-1-23.r.compute.internal' }] }, state: {} },
+    ];
+    expect(normalizeStack(resources, { project: 'app', environment: 'dev' }).get('t:m:Cdn::app-<env>-cdn')).toEqual({
+      origins: [{ domainName: '<privateDns aws:ec2/instance:Instance::app-<env>-api>' }],
+    });
+  });
+
   it('reports resources present on one side only', () => {
     const dev = normalizeStack(stack('dev', 'a', 'a1b2c3d4'), { project: 'app', environment: 'dev' });
     const prod = normalizeStack(stack('prod', 'a', 'a1b2c3d4').slice(0, 3), { project: 'app', environment: 'prod' });

@@ -10,7 +10,7 @@ export interface InputDifference {
   readonly right: unknown;
 }
 
-const IDENTITY_KEY = /(arn|id|url|name|endpoint|address|domainname|ip|hex|b64url|b64std|dec)$/i;
+const IDENTITY_KEY = /(arn|id|url|name|endpoint|address|domainname|dns|ip|hex|b64url|b64std|dec)$/i;
 
 export interface StackNaming {
   readonly project: string;

@@ -8,8 +8,11 @@ import type { NetworkLayer } from './network.js';
 /**
  * Layer 5, the only internet-facing one: the HTTP API reaching the API server through a VPC
  * link to its Cloud Map service (decision 0009), and CloudFront serving the private frontend
- * bucket through OAC plus `/api/*` (decision 0014). The bucket policy names the distribution
- * and the distribution names the bucket, so the distribution ARN is deferred.
+ * bucket through OAC plus `/api/*` (decision 0014). The chat's event stream bypasses the
+ * HTTP API, which would buffer it: CloudFront reaches the API instance through a VPC origin
+ * (decision 0027). Client-side routes are rewritten by the Cdn's default viewer-request
+ * function, so API errors keep their status (decision 0028). The bucket policy names the
+ * distribution and the distribution names the bucket, so the distribution ARN is deferred.
  */
 export function edgeLayer({ config, namer, tags }: LayerContext, network: NetworkLayer, compute: ComputeLayer) {
   const target = compute.api.serviceDiscoveryServiceArn;
@@ -31,6 +34,7 @@ export function edgeLayer({ config, namer, tags }: LayerContext, network: Networ
   const cdn = new Cdn(namer.name('cdn'), {
     frontendBucketRegionalDomainName: frontend.bucketRegionalDomainName,
     apiDomainName: httpApi.apiDomainName,
+    streamingOrigin: { targetArn: compute.api.instanceArn, domainName: compute.api.privateDns, port: compute.api.apiPort },
     tags,
   });
   resolveDistributionArn(cdn.distributionArn);
