@@ -68,7 +68,14 @@ export interface RateLimitConfig {
 export type EmbeddingsConfig =
   | { readonly provider: 'offline'; readonly dimensions: number }
   | { readonly provider: 'bedrock'; readonly modelId: string; readonly dimensions: 256 | 512 | 1024 }
-  | { readonly provider: 'openai'; readonly openai: OpenAiEndpoint; readonly model: string; readonly dimensions: number };
+  | {
+      readonly provider: 'openai';
+      readonly openai: OpenAiEndpoint;
+      readonly model: string;
+      readonly dimensions: number;
+      /** Ask the model for `dimensions` (models with shortenable output, e.g. OpenAI text-embedding-3); otherwise only checked. */
+      readonly sendDimensions: boolean;
+    };
 
 export type ChatConfig =
   | { readonly provider: 'extractive' }

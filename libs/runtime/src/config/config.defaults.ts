@@ -21,6 +21,8 @@ export const configDefaults = {
   chatProvider: 'extractive',
   chatMaxTokens: 1024,
   openAiTimeoutMs: 60_000,
+  /** Most embedding models reject or ignore `dimensions`; the size is checked on every vector anyway. */
+  openAiSendDimensions: false,
   vectorStore: 'pgvector',
   s3VectorsIndex: 'documents',
   blobStore: 'local',

@@ -179,9 +179,17 @@ describe('loadConfig overrides', () => {
       cwd,
     );
     const openai = { baseUrl: 'http://localhost:11434/v1', apiKey: undefined, timeoutMs: 60_000 };
-    expect(config.embeddings).toEqual({ provider: 'openai', openai, model: 'nomic-embed-text', dimensions: 768 });
+    expect(config.embeddings).toEqual({ provider: 'openai', openai, model: 'nomic-embed-text', dimensions: 768, sendDimensions: false });
     expect(config.chat).toEqual({ provider: 'openai', openai, model: 'llama3.1:8b', maxTokens: 512 });
     expect(config.awsRegion).toBeUndefined();
+  });
+
+  it('asks an OpenAI-compatible embedding model for its size on request, and rejects a non-boolean', () => {
+    const env = { EMBEDDINGS_PROVIDER: 'openai', OPENAI_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: 'sk-x', OPENAI_EMBEDDINGS_MODEL: 'text-embedding-3-large', EMBEDDINGS_DIMENSIONS: '1024' };
+    expect(loadConfig({ ...env, OPENAI_EMBEDDINGS_SEND_DIMENSIONS: 'true' }, cwd).embeddings).toMatchObject({ dimensions: 1024, sendDimensions: true });
+    expect(configError({ ...env, OPENAI_EMBEDDINGS_SEND_DIMENSIONS: 'maybe' }).issues).toEqual([
+      { key: 'OPENAI_EMBEDDINGS_SEND_DIMENSIONS', message: 'must be true or false (also 1/0, yes/no, on/off), got "maybe".' },
+    ]);
   });
 
   it('accepts CORS_ORIGINS=* and turns the worker off on request', () => {

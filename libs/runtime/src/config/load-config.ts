@@ -135,7 +135,8 @@ function readEmbeddings(read: EnvReader): EmbeddingsConfig {
       if (read.optional('EMBEDDINGS_DIMENSIONS') === undefined) {
         read.fail('EMBEDDINGS_DIMENSIONS', `is required when ${why} (the model's output size, e.g. 768 for nomic-embed-text).`);
       }
-      return { provider, openai, model, dimensions: read.integer('EMBEDDINGS_DIMENSIONS', d.embeddingDimensions, { min: 2, max: 16_000 }) };
+      const dimensions = read.integer('EMBEDDINGS_DIMENSIONS', d.embeddingDimensions, { min: 2, max: 16_000 });
+      return { provider, openai, model, dimensions, sendDimensions: read.boolean('OPENAI_EMBEDDINGS_SEND_DIMENSIONS', d.openAiSendDimensions) };
     }
   }
 }

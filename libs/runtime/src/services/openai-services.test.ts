@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, chunkKey, collectAnswer, type Chunk } from '@student-helper/rag-core';
 import { loadConfig } from '../config/load-config.js';
 import { createServices } from './create-services.js';
+import { createEmbedder } from './providers.js';
 import type { Services } from './services.js';
 
 const embeddingsModel = 'nomic-embed-text';
@@ -116,5 +117,22 @@ describe('createServices on an OpenAI-compatible server', () => {
     expect(seen.map(({ headers }) => headers.authorization)).toEqual(Array(4).fill('Bearer sk-local'));
     const { rows } = await sql`select embedding_model_id, dimensions, vector_index from rag_core_settings`.execute(services.db);
     expect(rows).toEqual([{ embedding_model_id: embeddingsModel, dimensions: 4, vector_index: 'pgvector' }]);
+  });
+
+  it('asks the embedding model for the configured size when OPENAI_EMBEDDINGS_SEND_DIMENSIONS is on', async () => {
+    const embedder = await createEmbedder(
+      loadConfig({
+        EMBEDDINGS_PROVIDER: 'openai',
+        OPENAI_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+        OPENAI_EMBEDDINGS_MODEL: embeddingsModel,
+        EMBEDDINGS_DIMENSIONS: '4',
+        OPENAI_EMBEDDINGS_SEND_DIMENSIONS: 'true',
+      }),
+    );
+    const before = seen.length;
+    await embedder.embedQuery('osmosis');
+    expect(seen.slice(before).map(({ path, headers, body }) => ({ path, authorization: headers.authorization, body }))).toEqual([
+      { path: '/v1/embeddings', authorization: undefined, body: { model: embeddingsModel, input: ['osmosis'], encoding_format: 'float', dimensions: 4 } },
+    ]);
   });
 });

@@ -32,7 +32,12 @@ export async function createEmbedder(config: AppConfig): Promise<Embedder> {
     }
     case 'openai': {
       const openai = await loadOpenAiAdapters('EMBEDDINGS_PROVIDER=openai');
-      return new openai.OpenAiEmbedder({ ...endpoint(settings.openai), model: settings.model, dimensions: settings.dimensions });
+      return new openai.OpenAiEmbedder({
+        ...endpoint(settings.openai),
+        model: settings.model,
+        dimensions: settings.dimensions,
+        requestDimensions: settings.sendDimensions,
+      });
     }
   }
 }
