@@ -10,10 +10,11 @@ import { buildAnswerPrompt, type AnswerPromptOptions } from '../answer/prompt.js
 import { ModelError } from '../errors.js';
 import type { ChatTurn } from '../model.js';
 import type { AnswerEvent, AnswerRequest, ChatModel, GenerateRequest, TextGenerator } from '../ports/chat-model.js';
-import { abortable } from './abortable.js';
+import { abortable } from '../adapter-support/abortable.js';
 import { toModelError } from './bedrock-errors.js';
 import { claudeChatModelDefaults } from './claude-chat-model.defaults.js';
-import { nonEmpty, requireRegion } from './options.js';
+import { nonEmpty, positiveInteger } from '../adapter-support/arguments.js';
+import { requireRegion } from './options.js';
 
 export interface ClaudeChatModelOptions {
   /** Region of the Bedrock Runtime endpoint. Required unless `client` is given. */
@@ -152,7 +153,3 @@ function toUsage(usage: { inputTokens?: number; outputTokens?: number }): TokenU
   return Number.isInteger(inputTokens) && Number.isInteger(outputTokens) ? { inputTokens: inputTokens as number, outputTokens: outputTokens as number } : undefined;
 }
 
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}.`);
-  return value;
-}

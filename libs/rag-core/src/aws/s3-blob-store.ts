@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { BlobNotFoundError } from '../errors.js';
 import type { BlobReadResult, BlobStore, ByteRange } from '../ports/blob-store.js';
-import { nonEmpty, requireRegion } from './options.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
+import { requireRegion } from './options.js';
 import { s3BlobStoreDefaults, type BlobEncryption } from './s3-blob-store.defaults.js';
 
 export interface S3BlobStoreOptions {

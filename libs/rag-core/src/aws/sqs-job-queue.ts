@@ -2,7 +2,8 @@ import { ChangeMessageVisibilityCommand, GetQueueAttributesCommand, SendMessageC
 import { JobMessage } from '@student-helper/shared-types';
 import { Value } from 'typebox/value';
 import type { JobQueue } from '../ports/job-queue.js';
-import { nonEmpty, requireRegion } from './options.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
+import { requireRegion } from './options.js';
 
 export interface SqsJobQueueOptions {
   /** Region of the queue. Required unless `client` is given. */

@@ -4,7 +4,9 @@ import type { EmbedOptions, Embedder } from '../ports/embedder.js';
 import { mapConcurrent } from './concurrency.js';
 import { bedrockErrorName, isRetryableBedrockError, toModelError } from './bedrock-errors.js';
 import type { WarnLogger } from './logger.js';
-import { nonEmpty, requireRegion } from './options.js';
+import { unitVector } from '../adapter-support/unit-vector.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
+import { requireRegion } from './options.js';
 import { withRetries, type RetryPolicy, type Sleep } from './retry.js';
 import { titanDimensions, titanEmbedderDefaults } from './titan-embedder.defaults.js';
 
@@ -179,8 +181,3 @@ function cutAt(text: string, length: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
-function unitVector(dimensions: number): Float32Array {
-  const vector = new Float32Array(dimensions);
-  vector[0] = 1;
-  return vector;
-}

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { nonEmpty } from '../aws/options.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
 import { openAiClientDefaults } from './client.defaults.js';
 
 /** Where an OpenAI-compatible server is and how to talk to it; shared by the embedder and the chat model. */

@@ -1,8 +1,8 @@
 import type OpenAI from 'openai';
 import type { TokenUsage } from '@student-helper/shared-types';
 import { buildAnswerPrompt, type AnswerPromptOptions } from '../answer/prompt.js';
-import { abortable } from '../aws/abortable.js';
-import { nonEmpty } from '../aws/options.js';
+import { abortable } from '../adapter-support/abortable.js';
+import { nonEmpty, positiveInteger } from '../adapter-support/arguments.js';
 import { ModelError } from '../errors.js';
 import type { ChatTurn } from '../model.js';
 import type { AnswerEvent, AnswerRequest, ChatModel, GenerateRequest, TextGenerator } from '../ports/chat-model.js';
@@ -131,7 +131,3 @@ function toUsage(usage: { prompt_tokens?: number; completion_tokens?: number }):
   return Number.isInteger(inputTokens) && Number.isInteger(outputTokens) ? { inputTokens: inputTokens as number, outputTokens: outputTokens as number } : undefined;
 }
 
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}.`);
-  return value;
-}

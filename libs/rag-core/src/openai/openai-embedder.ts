@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
-import { nonEmpty } from '../aws/options.js';
+import { nonEmpty } from '../adapter-support/arguments.js';
+import { unitVector } from '../adapter-support/unit-vector.js';
 import { ModelError } from '../errors.js';
 import type { EmbedOptions, Embedder } from '../ports/embedder.js';
 import { createOpenAiClient, type OpenAiEndpointOptions } from './client.js';
@@ -137,8 +138,3 @@ export class OpenAiEmbedder implements Embedder {
   }
 }
 
-function unitVector(dimensions: number): Float32Array {
-  const vector = new Float32Array(dimensions);
-  vector[0] = 1;
-  return vector;
-}
