@@ -33,6 +33,11 @@ const workspaceRoot = path.resolve(apiRoot, '../..');
  */
 export async function buildApiRelease(options: ApiReleaseOptions): Promise<ApiRelease> {
   const { outdir } = options;
+  const nodeEnv = process.env['NODE_ENV'];
+  if (nodeEnv !== undefined && nodeEnv !== 'production') {
+    // Vite honours it: the release would ship React's development build.
+    throw new Error(`NODE_ENV=${nodeEnv} would make Vite build the web app for development: unset NODE_ENV (or set production) to build a release.`);
+  }
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const [manifest, workspaceManifest] = await Promise.all([readManifest(path.join(apiRoot, 'package.json')), readManifest(path.join(workspaceRoot, 'package.json'))]);

@@ -5,6 +5,7 @@
  * the workspace and its node_modules, NODE_PATH unset — then used over real HTTP.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { corpusPath, expectedCounts } from '@student-helper/ingestion/testing';
 import { ocrBundleAssets } from '@student-helper/rag-core';
 import type { DocumentInfo } from '@student-helper/shared-types';
-import type { ApiRelease } from '../../build/api-release.js';
+import { buildApiRelease, type ApiRelease } from '../../build/api-release.js';
 import { apiReleaseDefaults } from '../../build/api-release.defaults.js';
 import { workspaceRoot } from '../harness.js';
 
 const run = promisify(execFile);
 const apiRoot = path.join(workspaceRoot, 'apps/api');
-/** The build runs Vite: NODE_ENV=test (vitest's) would give a development build of React. */
+/** vitest sets NODE_ENV=test, which the release build refuses (Vite would build React for development). */
 const { NODE_ENV: _nodeEnv, ...buildEnv } = process.env;
 
 let workDir: string;
@@ -54,6 +55,15 @@ afterAll(async () => {
 const hashedWebAsset = /^apps\/web\/dist\/assets\/[A-Za-z0-9_.-]+-[A-Za-z0-9_-]{8}\.(js|mjs|css)$/;
 
 describe('the release', () => {
+  it('is not built with a NODE_ENV that would give a development web build', async () => {
+    expect(process.env['NODE_ENV']).toBe('test');
+    const outdir = path.join(workDir, 'refused');
+    await expect(buildApiRelease({ outdir })).rejects.toThrow(
+      'NODE_ENV=test would make Vite build the web app for development: unset NODE_ENV (or set production) to build a release.',
+    );
+    expect(existsSync(outdir)).toBe(false);
+  });
+
   it('holds the server bundle with the parse worker, OCR and PGlite files beside it, the web build and a package.json', () => {
     const names = release.files.map((file) => file.name);
     expect(names.filter((name) => !name.includes('/node_modules/') && !name.startsWith('apps/web/dist/assets/'))).toEqual([
