@@ -62,8 +62,9 @@ User=${SERVICE_USER}
 Group=${SERVICE_USER}
 WorkingDirectory=${APP_ROOT}/current
 EnvironmentFile=${ENV_FILE}
-# The namespaced binary pins the major version whatever 'alternatives' points node at.
-ExecStart=/usr/bin/node-${nodeMajorVersion} ${entrypoint}
+# The namespaced binary pins the major version whatever 'alternatives' points node at; the
+# release ships source maps, so stack traces in the log name TypeScript files and lines.
+ExecStart=/usr/bin/node-${nodeMajorVersion} --enable-source-maps ${entrypoint}
 Restart=always
 RestartSec=5
 StandardOutput=append:${LOG_DIR}/api.log
