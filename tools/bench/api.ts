@@ -15,12 +15,12 @@
  *   npx nx run api:build && tools/run-ts.sh tools/bench/api.ts [--file ../shared/corpus/real/freeculture.pdf] [--duration 10] [--write]
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { appendToSection } from './benchmarks-doc.js';
+import { recordBenchmark } from './benchmarks-doc.js';
 import { percentile } from './stats.js';
 import { median } from './token-recall.js';
 
@@ -238,16 +238,11 @@ try {
   process.stdout.write(report);
 
   if (args.write) {
-    const benchmarks = path.join(workspaceRoot, 'docs/benchmarks.md');
-    const intro = [
+    recordBenchmark('API', [
       'The running app over real HTTP (`node apps/api/dist/main.js`, offline providers, embedded PGlite): ingestion of a PDF from upload to',
       '`ready`, chat time to first token, and session-read throughput with autocannon against a bare fastify hello-world measured in the',
       'same run. Script: `tools/bench/api.ts`.',
-      '',
-    ].join('\n');
-    const existing = existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : '# Benchmarks\n';
-    writeFileSync(benchmarks, appendToSection(existing, 'API', intro, report));
-    process.stdout.write(`\nAppended to ${path.relative(workspaceRoot, benchmarks)}\n`);
+    ], report);
   }
 } finally {
   await stop(api);

@@ -19,7 +19,7 @@
  * `--write` appends the result to the "Ingestion" section of docs/benchmarks.md.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -27,7 +27,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createTestDatabase } from '@student-helper/db-testing';
 import { openDatabase } from '@student-helper/rag-core/postgres';
-import { appendToSection } from './benchmarks-doc.js';
+import { recordBenchmark } from './benchmarks-doc.js';
 import { median } from './token-recall.js';
 
 const run = promisify(execFile);
@@ -136,14 +136,9 @@ const report = [
 process.stdout.write(report);
 
 if (args.write) {
-  const benchmarks = path.join(workspaceRoot, 'docs/benchmarks.md');
-  const intro = [
+  recordBenchmark('Ingestion', [
     'A PDF through parse → chunk → embed (offline embedder) → index (PGlite + pgvector) by the processor\'s `processDocumentJob`, each run',
     'in a process of its own (`apps/processor/src/scripts/ingest-file.ts`), peak RSS from `process.resourceUsage().maxRSS`. "Job" is from',
     'the handler\'s start to the document being ready. Script: `tools/bench/ingest.ts`.',
-    '',
-  ].join('\n');
-  const existing = existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : '# Benchmarks\n';
-  writeFileSync(benchmarks, appendToSection(existing, 'Ingestion', intro, report));
-  process.stdout.write(`\nAppended to ${path.relative(workspaceRoot, benchmarks)}\n`);
+  ], report);
 }

@@ -13,13 +13,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@student-helper/db-testing';
-import { appendToSection } from './benchmarks-doc.js';
+import { recordBenchmark } from './benchmarks-doc.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');
@@ -110,13 +110,10 @@ try {
     '',
   ].join('\n');
   process.stdout.write(`${entry}\n`);
-  const docPath = path.join(workspaceRoot, 'docs/benchmarks.md');
-  const intro = [
+  recordBenchmark('Lambda bundle', [
     'The processor Lambda package (`nx run processor:build-lambda`, `processor:package-zip`): what it weighs and how long a new',
     'container takes before it can handle its first SQS event. Script: `tools/bench/lambda-cold-init.ts`.',
-    '',
-  ].join('\n');
-  await writeFile(docPath, appendToSection(await readFile(docPath, 'utf8'), 'Lambda bundle', intro, entry));
+  ], entry);
 } finally {
   await database.dispose();
 }

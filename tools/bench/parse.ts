@@ -8,12 +8,12 @@
  * `--write` appends the result to the "Parsing" section of docs/benchmarks.md.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { inspectPdf, parsePdf, type ParsedDocument } from '@student-helper/rag-core';
-import { appendToSection } from './benchmarks-doc.js';
+import { recordBenchmark } from './benchmarks-doc.js';
 import { pdftotextPages, pdftotextVisiblePages } from './pdftotext-reference.js';
 import { median, tokenRecall } from './token-recall.js';
 
@@ -119,16 +119,10 @@ const report = [
 process.stdout.write(report);
 
 if (args.write) {
-  const benchmarks = path.join(workspaceRoot, 'docs/benchmarks.md');
-  const intro = [
+  recordBenchmark('Parsing', [
     '`parsePdf` (rag-core) against poppler\'s `pdftotext` on the same file in the same run, and text fidelity as token recall against',
     "pdftotext's text. pdftotext reports text outside the visible page (printer's marks outside the CropBox), which pdf.js omits;",
     'recall is therefore given against both the visible page and the whole page. Script: `tools/bench/parse.ts`.',
     'Quiet-machine reference (../shared/README.md): pdftotext 0.38 s, unpdf in one process 1.13 s for freeculture.pdf.',
-    '',
-  ].join('\n');
-  const existing = existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : '# Benchmarks\n';
-  const content = appendToSection(existing, 'Parsing', intro, report);
-  writeFileSync(benchmarks, content);
-  process.stdout.write(`\nAppended to ${path.relative(workspaceRoot, benchmarks)}\n`);
+  ], report);
 }

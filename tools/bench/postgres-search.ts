@@ -16,7 +16,7 @@
  *   tools/run-ts.sh tools/bench/postgres-search.ts [chunks=10000] [--write]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,7 +30,7 @@ import {
   type ChunkStoreTables,
   type Database,
 } from '@student-helper/rag-core/postgres';
-import { appendToSection } from './benchmarks-doc.js';
+import { recordBenchmark } from './benchmarks-doc.js';
 
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = path.resolve(workspaceRoot, '../shared');
@@ -232,8 +232,7 @@ try {
 const report = lines.join('\n');
 process.stdout.write(report);
 if (write) {
-  const benchmarks = path.join(workspaceRoot, 'docs/benchmarks.md');
-  const intro =
-    'Latency of `PgChunkStore.searchLexical` and `PgVectorIndex.query` (rag-core/postgres). Script: `tools/bench/postgres-search.ts`.\n';
-  writeFileSync(benchmarks, appendToSection(readFileSync(benchmarks, 'utf8'), 'Postgres search', intro, report));
+  recordBenchmark('Postgres search', [
+    'Latency of `PgChunkStore.searchLexical` and `PgVectorIndex.query` (rag-core/postgres). Script: `tools/bench/postgres-search.ts`.',
+  ], report);
 }
