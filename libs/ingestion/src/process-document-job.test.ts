@@ -13,7 +13,7 @@ import type { ProcessorDeps } from './processor-deps.js';
 const firstAttempt = { receiveCount: 1, maxReceiveCount: 5 };
 
 /** The tracemonkey paper: 14 pages; its chunk count is what rag-core's chunker makes of them (set in beforeAll). */
-const tracemonkey = { pageCount: 14, chunkCount: 0 };
+const tracemonkey = { pageCount: 14, chunkCount: 0, ocrPageCount: 0 };
 
 /** Records every progress update the handler writes, in order. */
 function recordingProgress(deps: ProcessorDeps): { deps: ProcessorDeps; updates: ProgressUpdate[] } {
@@ -26,7 +26,7 @@ function recordingProgress(deps: ProcessorDeps): { deps: ProcessorDeps; updates:
     },
     recordIndexedChunkCount: (id, count) => deps.documents.recordIndexedChunkCount(id, count),
     markReady: (id, result) => deps.documents.markReady(id, result),
-    markFailed: (id, error) => deps.documents.markFailed(id, error),
+    markFailed: (id, error, pageWarnings) => deps.documents.markFailed(id, error, pageWarnings),
   };
   return { deps: { ...deps, documents }, updates };
 }
@@ -125,6 +125,20 @@ describe('processDocumentJob', () => {
       'truncated.pdf': { status: 'failed', code: 'CORRUPT_PDF' },
       'zero-bytes.pdf': { status: 'failed', code: 'NOT_A_PDF' },
     };
+    // The pages each file reports as unreadable; none for the others.
+    const pageWarnings: Record<string, [number, string][]> = {
+      'PDFBOX-3148-2-fuzzed.pdf': [[1, 'OCR found no text.']],
+      // One page, unreadable: the document is corrupt, and the page says how.
+      'poppler-742-0-fuzzed.pdf': [[1, 'UnknownErrorException: Illegal character: 41']],
+      'poppler-937-0-fuzzed.pdf': [[1, 'UnknownErrorException: End of file inside array.']],
+      'poppler-90-0-fuzzed.pdf': [
+        [12, 'UnknownErrorException: Bad encoding in flate stream'],
+        [16, 'UnknownErrorException: Bad encoding in flate stream'],
+        [2, 'OCR found no text.'],
+        [6, 'OCR found no text.'],
+        [11, 'OCR found no text.'],
+      ],
+    };
     // The parser's worker thread is loaded through tsx from TypeScript source in tests, and tsx
     // keeps a compile cache in the temporary directory: it is created by a warm-up parse, and
     // every file must then leave the directory exactly as it found it.
@@ -155,24 +169,63 @@ describe('processDocumentJob', () => {
         expect(counts?.chunkCount).toBeGreaterThanOrEqual(outcome.pagesWithText);
       }
       const expectedOutcome = outcome.status === 'failed' ? outcome : { status: 'ready', ...counts };
+      const warnings = (pageWarnings[name] ?? []).map(([pageNumber, message]) => ({ pageNumber, message }));
       const blobsBefore = await listing(harness.blobRoot);
       const temporaryBefore = await listing(temporaryDirectory);
       expect(await processDocumentJob(message, harness.deps, firstAttempt)).toEqual(expectedOutcome);
       const document = await documentOf(message.documentId);
       if (outcome.status === 'failed') {
-        expect(document).toMatchObject({ status: 'failed', error: { code: outcome.code, message: expect.stringMatching(/\.$/) } });
+        expect(document).toMatchObject({ status: 'failed', error: { code: outcome.code, message: expect.stringMatching(/\.$/) }, pageWarnings: warnings });
         expect(await harness.storedKeys(message.documentId)).toEqual({ chunkKeys: [], vectorKeys: [] });
         expect((await harness.jobs.get(message.jobId))?.job).toMatchObject({ status: 'failed', error: { code: outcome.code } });
       } else {
-        expect(document).toMatchObject({ status: 'ready', ...counts });
+        expect(document).toMatchObject({ status: 'ready', ...counts, pageWarnings: warnings });
       }
       expect(await listing(temporaryDirectory)).toEqual(temporaryBefore);
       expect(await listing(harness.blobRoot)).toEqual(blobsBefore);
-    });
+      // OCR of poppler-90-0-fuzzed.pdf's three drawn pages, twice: far more than it takes, for a busy machine.
+    }, 300_000);
 
     it('still processes a good file afterwards', async () => {
       const message = await harness.uploadFile('real', 'alphatrans.pdf');
       expect(await processDocumentJob(message, harness.deps, firstAttempt)).toMatchObject({ status: 'ready', pageCount: 1 });
+    });
+  });
+
+  describe('on TAMReview.pdf: 21 of 23 pages have a garbage text layer', () => {
+    const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+    let outcome: Awaited<ReturnType<typeof processDocumentJob>>;
+    let updates: ProgressUpdate[];
+    let documentId: string;
+    beforeAll(async () => {
+      const message = await harness.uploadFile('real', 'TAMReview.pdf');
+      documentId = message.documentId;
+      const recorded = recordingProgress(harness.deps);
+      updates = recorded.updates;
+      // OCR takes a minute alone; the time bound leaves room for a machine shared with other test runs.
+      const deps = { ...recorded.deps, options: { parse: { timeoutMs: 1_200_000 } } };
+      outcome = await processDocumentJob(message, deps, firstAttempt);
+    }, 1_200_000);
+
+    it('OCRs the garbage pages and ends ready, with no page warnings', async () => {
+      expect(outcome).toMatchObject({ status: 'ready', pageCount: 23, ocrPageCount: 21 });
+      expect(await documentOf(documentId)).toMatchObject({ status: 'ready', progress: 100, pageCount: 23, ocrPageCount: 21, pageWarnings: [], error: null });
+    });
+
+    it('shows OCR progress page by page during parsing, the bar rising to the end of parsing', () => {
+      const parsing = updates.filter((update) => update.stage === 'parsing');
+      expect(parsing.map((update) => update.detail).filter((detail) => detail?.startsWith('ocr '))).toEqual(range(1, 21).map((done) => `ocr ${done}/21`));
+      expect(parsing.at(-1)).toEqual({ stage: 'parsing', progress: 40, detail: 'ocr 21/21' });
+      const progress = updates.map((update) => update.progress);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    });
+
+    it('stores the OCR’d chunks with their confidence on their pages, the cover and back page without', async () => {
+      const rows = await harness.db.selectFrom('chunks').select(['page_start', 'ocr_confidence', 'text']).where('document_id', '=', documentId).orderBy('chunk_index').execute();
+      expect([...new Set(rows.filter((row) => row.ocr_confidence === null).map((row) => row.page_start))]).toEqual([1, 23]);
+      expect([...new Set(rows.filter((row) => row.ocr_confidence !== null).map((row) => row.page_start))]).toEqual(range(2, 22));
+      const definition = rows.filter((row) => row.text.includes('Perceived ease of use: The degree to which an individual believes that'));
+      expect(definition.map((row) => [row.page_start, row.ocr_confidence])).toEqual([[6, 94]]);
     });
   });
 

@@ -1,7 +1,8 @@
 import type { DocumentForProcessing } from '@student-helper/persistence';
 import { BlobNotFoundError, chunkKey, chunkPages, DocumentError, parsePdf, type Chunk, type VectorRecord } from '@student-helper/rag-core';
-import type { ErrorCode, JobMessage } from '@student-helper/shared-types';
+import type { ErrorCode, JobMessage, PageWarning } from '@student-helper/shared-types';
 import { jobSignal, type JobSignal } from './job-signal.js';
+import { ParseWork } from './parse-work.js';
 import { missingFileMessage, processingFailedMessage, processorDefaults, stageProgress } from './process-document-job.defaults.js';
 import type { JobContext, ProcessorDeps, ProcessorLogger } from './processor-deps.js';
 import { DocumentGoneError, ProgressReporter } from './progress-reporter.js';
@@ -12,7 +13,7 @@ import { DocumentGoneError, ProgressReporter } from './progress-reporter.js';
  * gone, or an earlier delivery already finished it.
  */
 export type JobOutcome =
-  | { status: 'ready'; pageCount: number; chunkCount: number }
+  | { status: 'ready'; pageCount: number; chunkCount: number; ocrPageCount: number }
   | { status: 'failed'; code: ErrorCode }
   | { status: 'skipped'; reason: 'document-missing' | 'document-deleted' | 'already-ready' | 'already-failed' };
 
@@ -50,14 +51,15 @@ export async function processDocumentJob(message: JobMessage, deps: ProcessorDep
 
   const signal = jobSignal(context);
   const written: WrittenKeys = { chunkCount: document.indexedChunkCount ?? 0 };
+  const pageWarnings: PageWarning[] = [];
   try {
     await deps.jobs.startAttempt(message.jobId);
-    const outcome = await runPipeline(document, deps, signal, written);
+    const outcome = await runPipeline(document, deps, signal, written, pageWarnings);
     await deps.jobs.finish(message.jobId);
-    log.info({ ...fields, ...outcome }, 'document ready');
+    log.info({ ...fields, ...outcome, pageWarnings: pageWarnings.length }, 'document ready');
     return outcome;
   } catch (error) {
-    return await settleFailure(error, document, written, deps, context, log);
+    return await settleFailure(error, document, written, pageWarnings, deps, context, log);
   } finally {
     signal.dispose();
   }
@@ -73,6 +75,7 @@ async function runPipeline(
   deps: ProcessorDeps,
   signal: JobSignal,
   written: WrittenKeys,
+  pageWarnings: PageWarning[],
 ): Promise<JobOutcome & { status: 'ready' }> {
   const { documentId, sessionId } = document;
   const options = deps.options ?? {};
@@ -83,14 +86,19 @@ async function runPipeline(
   };
 
   await step('parsing', 0);
+  const parseWork = new ParseWork();
   const bytes = await deps.blobs.getBytes(document.blobKey);
   const parsed = await parsePdf(bytes, {
     maxPages: options.parse?.maxPages,
     timeoutMs: options.parse?.timeoutMs,
     signal: signal.signal,
-    onProgress: (done, total) => progress.report('parsing', at('parsing', done / total), `page ${done}/${total}`),
+    ocr: options.parse?.ocr,
+    onProgress: (done, total, toOcr) => progress.report('parsing', at('parsing', parseWork.textLayer(done, total, toOcr)), `page ${done}/${total}`),
+    onOcrProgress: (done, total) => progress.report('parsing', at('parsing', parseWork.ocr(done, total)), `ocr ${done}/${total}`),
+    onPageError: (pageNumber, message) => pageWarnings.push({ pageNumber, message }),
   });
   await progress.flush();
+  const ocrPageCount = parsed.pages.filter((page) => page.source === 'ocr').length;
 
   await step('chunking', 0);
   const chunks = chunkPages(documentId, parsed.pages, options.chunk);
@@ -119,10 +127,9 @@ async function runPipeline(
   }
 
   signal.checkpoint();
-  if (!(await deps.documents.markReady(documentId, { pageCount: parsed.pageCount, chunkCount: chunks.length }))) {
-    throw new DocumentGoneError(documentId);
-  }
-  return { status: 'ready', pageCount: parsed.pageCount, chunkCount: chunks.length };
+  const result = { pageCount: parsed.pageCount, chunkCount: chunks.length, ocrPageCount };
+  if (!(await deps.documents.markReady(documentId, { ...result, pageWarnings }))) throw new DocumentGoneError(documentId);
+  return { status: 'ready', ...result };
 }
 
 async function embedAll(
@@ -155,6 +162,7 @@ async function settleFailure(
   error: unknown,
   document: DocumentForProcessing,
   written: WrittenKeys,
+  pageWarnings: readonly PageWarning[],
   deps: ProcessorDeps,
   context: JobContext,
   log: ProcessorLogger,
@@ -173,7 +181,8 @@ async function settleFailure(
     const failure =
       error instanceof DocumentError ? { code: error.code, message: error.message } : { code: 'PROCESSING_FAILED' as const, message: missingFileMessage };
     await deps.jobs.recordFailure(jobId, describe(error));
-    if (!(await deps.documents.markFailed(documentId, failure))) return removeWritten();
+    // Which pages could not be read says why a document has no text (NO_TEXT_LAYER).
+    if (!(await deps.documents.markFailed(documentId, failure, pageWarnings))) return removeWritten();
     await deps.jobs.finish(jobId);
     log.info({ ...fields, code: failure.code }, 'document failed; not retried');
     return { status: 'failed', code: failure.code };

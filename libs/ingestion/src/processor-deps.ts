@@ -1,5 +1,5 @@
 import type { DocumentRepository, JobRepository } from '@student-helper/persistence';
-import type { BlobStore, ChunkOptions, ChunkStore, Embedder, VectorIndex } from '@student-helper/rag-core';
+import type { BlobStore, ChunkOptions, ChunkStore, Embedder, OcrOptions, VectorIndex } from '@student-helper/rag-core';
 
 /** A pino-compatible subset: the API's fastify logger or the worker's own fits. */
 export interface ProcessorLogger {
@@ -9,8 +9,8 @@ export interface ProcessorLogger {
 }
 
 export interface ProcessorOptions {
-  /** Parsing limits (rag-core `parseDefaults` when unset). */
-  parse?: { maxPages?: number; timeoutMs?: number };
+  /** Parsing limits (rag-core `parseDefaults` when unset); `ocr`: its bounds (`ocrDefaults`), or `false` for none. */
+  parse?: { maxPages?: number; timeoutMs?: number; ocr?: OcrOptions | false };
   chunk?: ChunkOptions;
   /** Chunks per `embedDocuments` call (progress is written after each). */
   embedBatchSize?: number;

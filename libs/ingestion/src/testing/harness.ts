@@ -121,11 +121,19 @@ export async function tableCounts(db: Kysely<HarnessTables>): Promise<{ chunks: 
 
 /**
  * What one clean run of the pipeline yields for a corpus file — the page count and the number
- * of chunks rag-core's parser and chunker make of it — computed with those same functions, so
+ * of chunks rag-core's parser and chunker make of it, and how many pages it OCRs — computed with those same functions, so
  * the processor's tests pin the processor (exactly those counts, every time) while the chunker
  * stays free to be tuned.
  */
-export async function expectedCounts(folder: 'real' | 'hostile', name: string, chunk?: ChunkOptions): Promise<{ pageCount: number; chunkCount: number }> {
+export async function expectedCounts(
+  folder: 'real' | 'hostile',
+  name: string,
+  chunk?: ChunkOptions,
+): Promise<{ pageCount: number; chunkCount: number; ocrPageCount: number }> {
   const parsed = await parsePdf(new Uint8Array(await readFile(corpusPath(folder, name))));
-  return { pageCount: parsed.pageCount, chunkCount: chunkPages('expected', parsed.pages, chunk).length };
+  return {
+    pageCount: parsed.pageCount,
+    chunkCount: chunkPages('expected', parsed.pages, chunk).length,
+    ocrPageCount: parsed.pages.filter((page) => page.source === 'ocr').length,
+  };
 }

@@ -124,6 +124,7 @@ describe('a stage failing on the first attempt', () => {
       status: 'ready',
       pageCount: 14,
       chunkCount: tracemonkeyChunks,
+      ocrPageCount: 0,
     });
     expect(index.keysOf(message.documentId)).toEqual(keysFor(message.documentId, tracemonkeyChunks));
     expect((await harness.documents.findForProcessing(message.documentId))?.indexedChunkCount).toBe(tracemonkeyChunks);

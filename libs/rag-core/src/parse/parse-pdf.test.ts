@@ -7,10 +7,10 @@ import { parsePdf } from './parse-pdf.js';
 
 describe('parsePdf', () => {
   it('reports progress after every page, in order', async () => {
-    const progress: [number, number][] = [];
-    const document = await parsePdf(corpusBytes('real', 'tracemonkey.pdf'), { onProgress: (done, total) => progress.push([done, total]) });
+    const progress: [number, number, number][] = [];
+    const document = await parsePdf(corpusBytes('real', 'tracemonkey.pdf'), { onProgress: (done, total, toOcr) => progress.push([done, total, toOcr]) });
     expect(document.pageCount).toBe(14);
-    expect(progress).toEqual(Array.from({ length: 14 }, (_, index) => [index + 1, 14]));
+    expect(progress).toEqual(Array.from({ length: 14 }, (_, index) => [index + 1, 14, 0]));
   });
 
   const fuzzedPageErrors = async (ocr: false | undefined): Promise<[number, string][]> => {
@@ -129,11 +129,12 @@ describe('parsePdf with OCR', () => {
     const document = await parsePdf(corpusBytes('real', 'TAMReview.pdf'), {
       ocr: { maxPages: 1 },
       timeoutMs: 300_000,
-      onProgress: (done, total) => events.push(`page ${done}/${total}`),
+      onProgress: (done, total, toOcr) => events.push(`page ${done}/${total} ocr ${toOcr}`),
       onOcrProgress: (done, total) => events.push(`ocr ${done}/${total}`),
       onPageError: (pageNumber, reason) => pageErrors.push([pageNumber, reason]),
     });
-    expect(events).toEqual([...Array.from({ length: 23 }, (_, index) => `page ${index + 1}/23`), 'ocr 0/1', 'ocr 1/1']);
+    // Page 1 reads well; page 2 is the first garbage page and fills the limit of one.
+    expect(events).toEqual([...Array.from({ length: 23 }, (_, index) => `page ${index + 1}/23 ocr ${index === 0 ? 0 : 1}`), 'ocr 0/1', 'ocr 1/1']);
     const page2 = document.pages[1];
     expect(page2).toMatchObject({ pageNumber: 2, source: 'ocr', ocrConfidence: 94 });
     expect(page2?.text).toContain('User acceptance of technology has been an important field of study for over two\ndecades now.');

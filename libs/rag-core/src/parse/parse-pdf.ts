@@ -15,8 +15,12 @@ export interface ParseOptions {
   timeoutMs?: number;
   /** Aborting stops the parse at once and rejects with `signal.reason`. */
   signal?: AbortSignal;
-  /** Called after each page (in page order) with the pages done so far and the page count. */
-  onProgress?: (pagesDone: number, pageCount: number) => void;
+  /**
+   * Called after each page's text layer (in page order) with the pages done so far, the page
+   * count, and how many of the pages done will be OCR'd (unusable text layer, within the OCR
+   * page limit; 0 with `ocr: false`) — so a caller can weigh the OCR still to come.
+   */
+  onProgress?: (pagesDone: number, pageCount: number, pagesToOcr: number) => void;
   /**
    * Called for a page whose content could not be read (that page gets `text: ''`), and for a
    * page whose text layer is unusable and that OCR could not read or did not reach (it keeps
@@ -51,6 +55,7 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions = {}): P
   const timeoutMs = options.timeoutMs ?? parseDefaults.parseTimeoutMs;
   const ocr = options.ocr === false ? undefined : resolveOcrOptions(options.ocr);
   let pageCount = 0;
+  let pagesToOcr = 0;
   const pages: PageResult[] = [];
   const onOcr = (event: OcrEvent): void => {
     if (event.type === 'ocr-started') {
@@ -79,7 +84,9 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions = {}): P
       onPage: (page) => {
         pages.push(page);
         if (page.error !== undefined) onPageError?.(page.pageNumber, page.error);
-        onProgress?.(pages.length, pageCount);
+        // The worker's rule for what it OCRs (pdf-task.ts), bounded by the limit.
+        if (ocr && !page.usable && page.error === undefined && pagesToOcr < ocr.maxPages) pagesToOcr++;
+        onProgress?.(pages.length, pageCount, pagesToOcr);
       },
       onOcr,
     },
