@@ -60,6 +60,27 @@ describe('chat', () => {
     expect(screen.getByRole('button', { name: 'Ask' })).toBeTruthy();
   });
 
+  it('marks a citation from a page read by OCR with its confidence, and no other', async () => {
+    const { user, api } = await setup([documentInfo({ documentId: 'd-1', filename: 'TAMReview.pdf' })]);
+    await ask(user, 'What is perceived ease of use?');
+    const scanned: Citation = { ...citation, documentName: 'TAMReview.pdf', page: 6, quote: 'Perceived ease of use: the degree of effort.', ocrConfidence: 94 };
+    const typed: Citation = { ...citation, marker: 2, documentName: 'TAMReview.pdf', page: 1, quote: 'User acceptance of technology.' };
+    act(() =>
+      api.chats[0]?.send(
+        { event: 'retrieval', data: { query: 'What is perceived ease of use?', sources: [] } },
+        { event: 'token', data: { text: 'The effort it takes [1][2].' } },
+        { event: 'citations', data: [scanned, typed] },
+        { event: 'done', data: { messageId, outcome: 'answered' } },
+      ),
+    );
+    const sources = await within(answer()).findByRole('list', { name: 'Sources' });
+    const first = within(sources).getByRole('button', { name: 'Open Source 1: TAMReview.pdf, page 6 (read by OCR, 94% confidence)' });
+    expect(first.textContent).toBe('[1] TAMReview.pdfpage 6OCR 94%');
+    expect(within(first).getByText('OCR 94%').getAttribute('title')).toBe('Text read by OCR, 94% confidence');
+    expect(within(sources).getByRole('button', { name: 'Open Source 2: TAMReview.pdf, page 1' }).textContent).toBe('[2] TAMReview.pdfpage 1');
+    expect(within(answer()).getByRole('button', { name: 'Source 1: TAMReview.pdf, page 6 (read by OCR, 94% confidence)' }).textContent).toBe('1');
+  });
+
   it('opens the cited page in the viewer from a marker, and closes it', async () => {
     const user = userEvent.setup();
     const api = new FakeApi();

@@ -1,6 +1,6 @@
 import type { DocumentInfo } from '@student-helper/shared-types';
 import { errorDetail, describeError, type ErrorLike } from '../errors/error-messages';
-import { documentStatusText, formatBytes } from './document-status';
+import { documentStatusText, formatBytes, pageWarningsTitle } from './document-status';
 import { isProcessing } from './use-documents';
 
 export interface DocumentRowProps {
@@ -35,6 +35,18 @@ export function DocumentRow({ doc, selected, deleting, canRetry, actionError, on
       </div>
       <p className={failed ? 'doc__status doc__status--error' : 'doc__status'}>{documentStatusText(doc)}</p>
       {detail && <p className="doc__detail">{detail}</p>}
+      {doc.pageWarnings.length > 0 && (
+        <details className="doc__warnings">
+          <summary>{pageWarningsTitle(doc.pageWarnings.length)}</summary>
+          <ul aria-label={`Unreadable pages of ${doc.filename}`}>
+            {doc.pageWarnings.map((warning) => (
+              <li key={warning.pageNumber}>
+                Page {warning.pageNumber}: {warning.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {failed && !canRetry && <p className="doc__detail">To try again, delete it and add the file again.</p>}
       {isProcessing(doc) && (
         <progress className="doc__progress" max={100} value={doc.progress} aria-label={`Processing ${doc.filename}`} />

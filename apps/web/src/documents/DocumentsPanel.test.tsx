@@ -39,6 +39,36 @@ describe('documents panel', () => {
     expect(api.calls.filter((c) => c === 'getDocument d-a').length).toBe(polls);
   });
 
+  it('lists the pages of a document that could not be read, and nothing for a document without such pages', async () => {
+    const user = userEvent.setup();
+    const api = new FakeApi();
+    api.session = {
+      ...api.session,
+      documents: [
+        documentInfo({
+          documentId: 'd-scan',
+          filename: 'scan.pdf',
+          pageCount: 16,
+          ocrPageCount: 4,
+          pageWarnings: [
+            { pageNumber: 12, message: 'UnknownErrorException: Bad encoding in flate stream' },
+            { pageNumber: 2, message: 'OCR found no text.' },
+          ],
+        }),
+        documentInfo({ documentId: 'd-good', filename: 'good.pdf' }),
+      ],
+    };
+    await renderOpenSession(api);
+    await rowShows('scan.pdf', 'Ready · 16 pages · 4 read by OCR');
+    await user.click(within(item('scan.pdf')).getByText('2 pages could not be read'));
+    const pages = within(item('scan.pdf')).getByRole('list', { name: 'Unreadable pages of scan.pdf' });
+    expect(within(pages).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Page 12: UnknownErrorException: Bad encoding in flate stream',
+      'Page 2: OCR found no text.',
+    ]);
+    expect(within(item('good.pdf')).queryByText(/could not be read/)).toBeNull();
+  });
+
   it('explains a refused upload in plain words and retries the same file', async () => {
     const user = userEvent.setup();
     const api = new FakeApi();

@@ -15,6 +15,8 @@ describe('documentStatusText', () => {
     expect(documentStatusText({ ...base, status: 'ready', pageCount: 14 })).toBe('Ready · 14 pages');
     expect(documentStatusText({ ...base, status: 'ready', pageCount: 1 })).toBe('Ready · 1 page');
     expect(documentStatusText({ ...base, status: 'ready', pageCount: null })).toBe('Ready');
+    expect(documentStatusText({ ...base, status: 'ready', pageCount: 23, ocrPageCount: 21 })).toBe('Ready · 23 pages · 21 read by OCR');
+    expect(documentStatusText({ ...base, status: 'ready', pageCount: 23, ocrPageCount: 0 })).toBe('Ready · 23 pages');
     expect(documentStatusText({ ...base, status: 'failed', error: { code: 'ENCRYPTED_PDF', message: 'x' } })).toBe(
       'This PDF is password-protected.',
     );

@@ -33,6 +33,8 @@ function placeholder(accepted: UploadAccepted, file: File, sessionId: string, no
     detail: null,
     pageCount: null,
     chunkCount: null,
+    pageWarnings: [],
+    ocrPageCount: null,
     error: null,
     createdAt: now,
     updatedAt: now,

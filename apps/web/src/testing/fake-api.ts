@@ -78,6 +78,8 @@ export function documentInfo(overrides: Partial<DocumentInfo> & Pick<DocumentInf
     detail: null,
     pageCount: 14,
     chunkCount: 40,
+    pageWarnings: [],
+    ocrPageCount: 0,
     error: null,
     createdAt: '2026-11-25T10:00:00.000Z',
     updatedAt: '2026-11-25T10:00:00.000Z',
