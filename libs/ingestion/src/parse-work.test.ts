@@ -10,7 +10,7 @@ describe('ParseWork', () => {
   it('weighs each page to OCR, never falls as they become known, and ends at 1 with the last OCR’d page', () => {
     const work = new ParseWork();
     expect(work.textLayer(1, 3, 0)).toBe(1 / 3);
-    // Page 2 needs OCR: the whole grows to 3 + 50, but the fraction holds.
+    // Page 2 needs OCR: the whole grows to 3 + ocrPageWeight, but the fraction holds.
     expect(work.textLayer(2, 3, 1)).toBe(1 / 3);
     expect(work.textLayer(3, 3, 1)).toBe(1 / 3);
     expect(work.ocr(0, 1)).toBe(1 / 3);
