@@ -7,18 +7,20 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentInfo, ErrorCode, HealthResponse } from '@student-helper/shared-types';
+import type { DocumentInfo, ErrorCode, HealthResponse, PageWarning } from '@student-helper/shared-types';
 import { corpusBytes, corpusPath, createSession, filesUnder, openTestApp, parseSse, settledDocument, upload, uploadRequest, type TestApp, type TestSession } from './harness.js';
 
 type Expected =
   | { upload: 415 | 422; code: ErrorCode }
-  | { upload: 202; status: 'failed'; code: ErrorCode }
-  | { upload: 202; status: 'ready'; pageCount: number };
+  | { upload: 202; status: 'failed'; code: ErrorCode; pageWarnings?: PageWarning[] }
+  | { upload: 202; status: 'ready'; pageCount: number; pageWarnings?: PageWarning[] };
+
+const flateError = 'UnknownErrorException: Bad encoding in flate stream';
 
 /** rag-core's hostile-corpus test says why each file behaves as it does. */
 const expected: Record<string, Expected> = {
   'GHOSTSCRIPT-698804-1-fuzzed.pdf': { upload: 202, status: 'failed', code: 'NO_TEXT_LAYER' },
-  'PDFBOX-3148-2-fuzzed.pdf': { upload: 202, status: 'failed', code: 'NO_TEXT_LAYER' },
+  'PDFBOX-3148-2-fuzzed.pdf': { upload: 202, status: 'failed', code: 'NO_TEXT_LAYER', pageWarnings: [{ pageNumber: 1, message: 'OCR found no text.' }] },
   'empty.pdf': { upload: 202, status: 'failed', code: 'NO_TEXT_LAYER' },
   'empty_protected.pdf': { upload: 202, status: 'failed', code: 'NO_TEXT_LAYER' },
   'issue3371.pdf': { upload: 422, code: 'ENCRYPTED_PDF' },
@@ -26,9 +28,30 @@ const expected: Record<string, Expected> = {
   'many-pages.pdf': { upload: 422, code: 'TOO_MANY_PAGES' },
   'not-a-pdf.pdf': { upload: 415, code: 'NOT_A_PDF' },
   'poppler-395-0-fuzzed.pdf': { upload: 422, code: 'CORRUPT_PDF' },
-  'poppler-742-0-fuzzed.pdf': { upload: 202, status: 'failed', code: 'CORRUPT_PDF' },
-  'poppler-90-0-fuzzed.pdf': { upload: 202, status: 'ready', pageCount: 16 },
-  'poppler-937-0-fuzzed.pdf': { upload: 202, status: 'failed', code: 'CORRUPT_PDF' },
+  'poppler-742-0-fuzzed.pdf': {
+    upload: 202,
+    status: 'failed',
+    code: 'CORRUPT_PDF',
+    pageWarnings: [{ pageNumber: 1, message: 'UnknownErrorException: Illegal character: 41' }],
+  },
+  'poppler-90-0-fuzzed.pdf': {
+    upload: 202,
+    status: 'ready',
+    pageCount: 16,
+    pageWarnings: [
+      { pageNumber: 12, message: flateError },
+      { pageNumber: 16, message: flateError },
+      { pageNumber: 2, message: 'OCR found no text.' },
+      { pageNumber: 6, message: 'OCR found no text.' },
+      { pageNumber: 11, message: 'OCR found no text.' },
+    ],
+  },
+  'poppler-937-0-fuzzed.pdf': {
+    upload: 202,
+    status: 'failed',
+    code: 'CORRUPT_PDF',
+    pageWarnings: [{ pageNumber: 1, message: 'UnknownErrorException: End of file inside array.' }],
+  },
   'scan-bad.pdf': { upload: 202, status: 'ready', pageCount: 1 },
   'truncated.pdf': { upload: 422, code: 'CORRUPT_PDF' },
   'zero-bytes.pdf': { upload: 415, code: 'NOT_A_PDF' },
@@ -80,11 +103,13 @@ describe('hostile corpus through the API (PGlite)', () => {
     const { documentId } = response.json<{ documentId: string }>();
     accepted.set(name, documentId);
     const document = await settledDocument(t.app, session, documentId);
+    // Pages that could not be read are listed on the document, for the student.
+    expect(document.pageWarnings).toEqual(outcome.pageWarnings ?? []);
     if (outcome.status === 'failed') {
       expect(document).toMatchObject({ status: 'failed', error: { code: outcome.code } });
       expect(document.error?.message.length).toBeGreaterThan(10);
     } else {
-      expect(document).toMatchObject({ status: 'ready', pageCount: outcome.pageCount, error: null });
+      expect(document).toMatchObject({ status: 'ready', pageCount: outcome.pageCount, ocrPageCount: 0, error: null });
     }
   });
 
