@@ -45,9 +45,17 @@ describe('TAMReview.pdf: 21 pages in a font without a character map, recognised'
   });
 
   it('marks each recognised page with its confidence', () => {
-    expect(run.document.pages.map((page) => page.ocrConfidence ?? null)).toEqual([
-      null, 94, 93, 92, 94, 94, 94, 93, 94, 90, 93, 94, 94, 94, 92, 86, 94, 93, 91, 92, 87, 92, null,
-    ]);
+    const recorded = [null, 94, 93, 92, 94, 94, 94, 93, 94, 90, 93, 94, 94, 94, 92, 86, 94, 93, 91, 92, 87, 92, null];
+    // With two workers, which worker reads which page depends on timing, and tesseract's mean
+    // confidence for the same page then differs by a point between runs (page 22: 92 and 93
+    // seen). A confidence within one point of the recorded one counts as that one; anything
+    // further off, or a confidence on a page with a good text layer, shows in the diff.
+    const withinAPoint = run.document.pages.map((page, index) => {
+      const confidence = page.ocrConfidence ?? null;
+      const expected = recorded[index] ?? null;
+      return confidence !== null && expected !== null && Math.abs(confidence - expected) <= 1 ? expected : confidence;
+    });
+    expect(withinAPoint).toEqual(recorded);
   });
 
   it('keeps the good text layer of the cover and the back page', () => {
