@@ -178,7 +178,9 @@ describe('HybridRetriever', () => {
         ],
       };
       for (const [documentId, pages] of Object.entries(documents)) {
-        const docChunks = chunkPages(documentId, pages.map((text, i) => ({ pageNumber: i + 1, text })));
+        // The first compilers page was read by OCR.
+        const ocr = (i: number) => documentId === 'compilers' && i === 0 && { source: 'ocr' as const, ocrConfidence: 88 };
+        const docChunks = chunkPages(documentId, pages.map((text, i) => ({ pageNumber: i + 1, text, ...ocr(i) })));
         await chunks.replaceDocumentChunks('s1', documentId, docChunks);
         const embeddings = await embedder.embedDocuments(docChunks.map((c) => c.text));
         await vectors.upsert(
@@ -196,6 +198,13 @@ describe('HybridRetriever', () => {
       }
       return new HybridRetriever({ embedder, vectors, chunks });
     }
+
+    it('returns a chunk read by OCR with its confidence from the chunk store, and others without', async () => {
+      const retriever = await indexed();
+      const results = await retriever.retrieve({ sessionId: 's1', query: 'trace-based compilation of hot loops', topK: 5 });
+      expect(results[0]).toMatchObject({ key: 'compilers#0', ocrConfidence: 88 });
+      expect(results.filter((chunk) => chunk.key !== 'compilers#0' && 'ocrConfidence' in chunk)).toEqual([]);
+    });
 
     it('finds the passage that answers the question first', async () => {
       const retriever = await indexed();
