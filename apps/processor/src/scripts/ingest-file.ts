@@ -86,7 +86,7 @@ try {
       },
       recordIndexedChunkCount: (id, count) => documents.recordIndexedChunkCount(id, count),
       markReady: (id, result) => documents.markReady(id, result),
-      markFailed: (id, error) => documents.markFailed(id, error),
+      markFailed: (id, error, pageWarnings) => documents.markFailed(id, error, pageWarnings),
     },
     jobs: new JobRepository(database.db),
     chunks: {
