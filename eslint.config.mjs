@@ -2,6 +2,24 @@ import nx from '@nx/eslint-plugin';
 
 const infraBanned = ['fastify', '@fastify/*', 'react', 'react-dom', '@aws-sdk/*'];
 
+/**
+ * For libraries (published or shared): every import in a library's sources is declared in its
+ * package.json, and nothing declared goes unused. Tests and config files may use dev tooling.
+ */
+export const libraryDependencyChecks = {
+  files: ['**/*.json'],
+  rules: {
+    '@nx/dependency-checks': [
+      'error',
+      {
+        ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/vitest.config.{js,ts,mjs,mts}', '{projectRoot}/**/*.test.{ts,tsx}', '{projectRoot}/test/**/*'],
+        ignoredDependencies: ['vitest'],
+      },
+    ],
+  },
+  languageOptions: { parser: await import('jsonc-eslint-parser') },
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

@@ -1,4 +1,4 @@
-import baseConfig from '../../eslint.config.mjs';
+import baseConfig, { libraryDependencyChecks } from '../../eslint.config.mjs';
 
 // createServices loads `@student-helper/rag-core/aws` and `/openai` with dynamic imports (only
 // when such an adapter is configured, so a local run never loads the AWS or OpenAI SDK) and
@@ -19,17 +19,5 @@ export default [
       ],
     },
   },
-  {
-    files: ['**/*.json'],
-    rules: {
-      '@nx/dependency-checks': [
-        'error',
-        {
-          ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/vitest.config.{js,ts,mjs,mts}', '{projectRoot}/**/*.test.{ts,tsx}', '{projectRoot}/test/**/*'],
-          ignoredDependencies: ['vitest'],
-        },
-      ],
-    },
-    languageOptions: { parser: await import('jsonc-eslint-parser') },
-  },
+  libraryDependencyChecks,
 ];

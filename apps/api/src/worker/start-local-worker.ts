@@ -1,4 +1,4 @@
-import { documentJobHandler, startWorker, type ProcessorDeps, type ProcessorLogger, type Worker, type WorkerOptions } from '@student-helper/ingestion';
+import { documentJobHandler, servicesProcessorDeps, startWorker, type ProcessorLogger, type Worker, type WorkerOptions } from '@student-helper/ingestion';
 import type { Services } from '@student-helper/runtime';
 
 /**
@@ -14,20 +14,10 @@ export function startLocalWorker(
 ): Worker | undefined {
   const { config, queueConsumer } = services;
   if (!config.worker.enabled || queueConsumer === undefined) return undefined;
-  const deps: ProcessorDeps = {
-    blobs: services.blobs,
-    documents: services.documents,
-    jobs: services.jobs,
-    chunks: services.chunks,
-    vectors: services.vectors,
-    embedder: services.embedder,
-    options: { parse: { maxPages: config.uploads.maxPages } },
-    log,
-  };
   const queue = config.queue.kind === 'postgres' ? config.queue : undefined;
   return startWorker({
     queue: queueConsumer,
-    handle: documentJobHandler(deps),
+    handle: documentJobHandler(servicesProcessorDeps(services, log)),
     concurrency: config.worker.concurrency,
     ...(queue ? { visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds } : {}),
     stopTimeoutMs: config.server.shutdownTimeoutMs,
