@@ -8,7 +8,7 @@
  *   tools/run-ts.sh tools/bench/answer-latency.ts [path/to.pdf]
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -110,7 +110,7 @@ const parseMicrosPerToken = ((performance.now() - parseStart) * 1000) / (parseRo
 console.log(`## Answering: time to first token of the offline extractive answerer
 
 - Command: \`tools/run-ts.sh tools/bench/answer-latency.ts\` (${path.relative(workspaceRoot, pdf)}, ${pages.length} pages, ${chunks.length} chunks, ${questions.length} questions, top ${topK} chunks each, ${sources.reduce((n, s) => n + countTokens(s.text), 0)} source tokens in the first)
-- Machine: ${cpus().length} cores (nproc ${execFileSync('nproc').toString().trim()}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}; machine shared with parallel work
+- Machine: ${cpus().length} cores (nproc ${execFileSync('nproc').toString().trim()}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadavg()[0]?.toFixed(2)} at start
 - answerQuestion + ExtractiveAnswerer: first token p50 ${ms(percentile(extractive.ttft, 50))}, p99 ${ms(percentile(extractive.ttft, 99))}; done p50 ${ms(percentile(extractive.total, 50))}, p99 ${ms(percentile(extractive.total, 99))}
 - Reference, same flow with a model whose first token is ready at once: first token p50 ${ms(percentile(reference.ttft, 50))}, p99 ${ms(percentile(reference.ttft, 99))}; done p50 ${ms(percentile(reference.total, 50))}
 - Extractive answering adds ${ms(percentile(extractive.ttft, 50) - percentile(reference.ttft, 50))} at p50 out of the 300 ms budget; retrieval is not included here.

@@ -223,7 +223,7 @@ try {
     '',
     `- Command: \`npx nx run api:build && tools/run-ts.sh tools/bench/api.ts${duration === 10 ? '' : ` --duration ${duration}`}\` ` +
       `(server \`node apps/api/dist/main.js\` in its own process: PGlite under a temporary DATA_DIR, offline embedder, extractive answerer, LOG_LEVEL=warn, rate limits raised)`,
-    `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${load.toFixed(2)} at start — machine shared with parallel work`,
+    `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${load.toFixed(2)} at start`,
     `- Ingestion through the running app (${document.pageCount} pages → ${document.chunkCount} chunks): upload answered 202 in ${(uploadMs / 1000).toFixed(2)} s ` +
       `(inspection of the PDF included), ready ${(readyMs / 1000).toFixed(2)} s after the upload started (goal < 30 s)`,
     `- Chat over HTTP, ${timings.length} questions one at a time (after 3 warm-up): first token ${stat(timings.map((t) => t.firstToken))} (goal < 300 ms p50); ` +

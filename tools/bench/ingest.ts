@@ -125,7 +125,7 @@ const report = [
   '',
   `- Command: \`tools/run-ts.sh tools/bench/ingest.ts${args.file === '../shared/corpus/real/freeculture.pdf' ? '' : ` --file ${args.file}`}${runs === 3 ? '' : ` --runs ${runs}`}\` ` +
     `(${path.relative(workspaceRoot, file)}, ${pageCount} pages → ${chunkCount} chunks, ${runs} runs per shape, interleaved, medians; each run a fresh database and a process of its own, from TypeScript source)`,
-  `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${fixed(load, 2)} at start — machine shared with parallel work`,
+  `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${fixed(load, 2)} at start`,
   `- Reference \`pdftotext file -\` (text only, spawned): ${fixed(median(pdftotextTimes), 2)} s; node + tsx start-up with no work: ${fixed(baselineRssMiB, 0)} MiB RSS`,
   ...describe('Processor alone, database over the wire (the Lambda shape: PGlite + pgvector served by the benchmark process, reached with `pg`)', wire),
   ...describe('Embedded, existing database (the local app: PGlite file-backed in the same process as the processor, reopened)', embedded),

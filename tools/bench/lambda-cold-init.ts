@@ -102,7 +102,7 @@ try {
     `### ${date}: cold init and size`,
     '',
     `- Command: \`npx nx run processor:package-zip && tools/run-ts.sh tools/bench/lambda-cold-init.ts --runs ${runs}\` (bundle \`${path.relative(workspaceRoot, bundleDir)}\`, configured as on AWS: S3, S3 Vectors, SQS, Titan; every AWS endpoint a closed local port; database the local PostgreSQL 15 with the tables already created)`,
-    `- Machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg()[0]?.toFixed(2)} at start — machine shared with parallel work`,
+    `- Machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg()[0]?.toFixed(2)} at start`,
     `- Size: handler.mjs ${mb(sizes.get('handler.mjs') ?? 0)}, pdf-worker.js ${mb(sizes.get('pdf-worker.js') ?? 0)}, OCR (tesseract worker, 3 wasm cores, eng model) ${mb(sum((name) => /^(tesseract|eng\.)/.test(name) && !name.endsWith('.map')))}, native canvas ${mb(sum((name) => name.startsWith('node_modules/')))}, source maps ${mb(sum((name) => name.endsWith('.map')))}; folder ${mb(sum(() => true))}${zipBytes === undefined ? '' : `, zip ${mb(zipBytes)}`} (Lambda limits: 50 MB zipped upload, 250 MB unzipped, 10 GB image)`,
     `- Cold init, median of ${runs} fresh processes: ${ms(field('totalMs'))} from process start to services ready — Node start ${ms(field('nodeStartMs'))}, import of handler.mjs ${ms(field('importMs'))}, services (pg connect, migrations checked) ${ms(field('servicesMs'))}; runs (total): ${inits.map((times) => times.totalMs.toFixed(0)).join(', ')}`,
     `- First process on an empty database (creates the tables): ${ms(firstStart.totalMs)} (services ${ms(firstStart.servicesMs)})`,

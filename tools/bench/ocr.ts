@@ -11,7 +11,7 @@
  * `--write` appends the result to the "OCR" section of docs/benchmarks.md.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { parseArgs, promisify } from 'node:util';
 import { chunkPages, HybridRetriever, OfflineEmbedder, parsePdf, type OcrOptions, type ParsedDocument } from '@student-helper/rag-core';
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex } from '@student-helper/rag-core/postgres';
 import { rankPages, scoreRankings, type PageRef, type RankingScores } from '../eval/metrics.js';
-import { appendToSection } from './benchmarks-doc.js';
+import { recordBenchmark } from './benchmarks-doc.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');
@@ -177,7 +177,7 @@ const report = [
   `### ${startedAt.toISOString().slice(0, 10)}: ${path.basename(file)}`,
   '',
   `- Command: \`tools/run-ts.sh tools/bench/ocr.ts${options}\` (${relative}, ${first.document.pageCount} pages; one run each, in this order)`,
-  `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}, ${pdftoppmVersion}; load average ${fixed(load, 2)} at start (${startedAt.toISOString()}) — machine shared with other helpers' work running in parallel, so times are upper bounds`,
+  `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}, ${pdftoppmVersion}; load average ${fixed(load, 2)} at start (${startedAt.toISOString()})`,
   `- Reference, text layer only (\`parsePdf\`, \`ocr: false\`): ${fixed(textLayerSeconds, 2)} s for ${textLayer.pageCount} pages; process peak RSS ${fixed(rssTextLayer, 0)} MiB (at start ${fixed(rssAtStart, 0)} MiB)`,
   `- Reference, \`pdftoppm -r 300 -gray\` rendering the ${ocrPageNumbers.length} OCR'd pages one process per page, no recognition: ${fixed(pdftoppmSeconds, 2)} s (${fixed(ocrPageNumbers.length / pdftoppmSeconds, 2)} pages/s)`,
   ...runs.map(
@@ -195,14 +195,9 @@ const report = [
 process.stdout.write(report);
 
 if (args.write) {
-  const benchmarks = path.join(workspaceRoot, 'docs/benchmarks.md');
-  const intro = [
+  recordBenchmark('OCR', [
     "OCR of pages whose text layer is empty or garbage (decision 0026): `parsePdf`'s OCR against the text layer alone and poppler's",
     "rendering of the same pages, and what it does for retrieval — page recall with the OCR'd text against the garbage text layer.",
     'Peak RSS is getrusage maxRSS of the benchmark process (cumulative: each line is the peak up to that run). Script: `tools/bench/ocr.ts`.',
-    '',
-  ].join('\n');
-  const existing = existsSync(benchmarks) ? readFileSync(benchmarks, 'utf8') : '# Benchmarks\n';
-  writeFileSync(benchmarks, appendToSection(existing, 'OCR', intro, report));
-  process.stdout.write(`\nAppended to ${path.relative(workspaceRoot, benchmarks)}\n`);
+  ], report);
 }

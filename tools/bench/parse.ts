@@ -103,7 +103,7 @@ const report = [
   `### ${date}: ${path.basename(file)}`,
   '',
   `- Command: \`tools/run-ts.sh tools/bench/parse.ts${args.file === '../shared/corpus/real/freeculture.pdf' ? '' : ` --file ${args.file}`}${runs === 5 ? '' : ` --runs ${runs}`}\` (${relative}, ${pages} pages, ${runs} runs each, interleaved, medians)`,
-  `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}, ${pdftotextVersion}, unpdf ${unpdfSpec}; load average ${fixed(load, 2)} at start — machine shared with parallel work`,
+  `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}, ${pdftotextVersion}, unpdf ${unpdfSpec}; load average ${fixed(load, 2)} at start`,
   `- Reference \`pdftotext file -\` (spawned): ${fixed(pdftotextTime, 3)} s, ${fixed(pages / pdftotextTime, 0)} pages/s (runs: ${pdftotextTimes.map((t) => fixed(t, 3)).join(', ')})`,
   `- \`parsePdf\` (pdf.js in a worker thread, worker start included; run from TypeScript source): ${fixed(parseTime, 3)} s, ${fixed(pages / parseTime, 0)} pages/s (runs: ${parseTimes.map((t) => fixed(t, 3)).join(', ')})`,
   `- Ratio: parsePdf takes ${fixed(parseTime / pdftotextTime, 2)}× pdftotext's time (${fixed(pdftotextTime / parseTime, 2)}× its pages/s); of that, worker start + opening the document (\`inspectPdf\`) takes ${fixed(median(openTimes), 3)} s`,

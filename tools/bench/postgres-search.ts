@@ -215,7 +215,7 @@ try {
     `### ${new Date().toISOString().slice(0, 10)}: ${total} chunks (${documents.length} documents, ${dimensions}-dimension vectors), top ${topK}`,
     '',
     `- Command: \`tools/run-ts.sh tools/bench/postgres-search.ts ${chunkTarget}\``,
-    `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${load0.toFixed(2)} at start — machine shared with parallel work`,
+    `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${load0.toFixed(2)} at start`,
     `- Sessions: "everything" holds ${bigKeys.length} chunks; "one-document" holds ${smallKeys.length} chunks among them. Lexical: the ${questions.length} FinanceBench questions; vectors: ${vectorQueries} queries near stored vectors`,
     `- Load on PGlite (dataDir): chunks ${loaded.chunkSeconds.toFixed(1)} s (${perSecond(total, loaded.chunkSeconds)}), vectors with HNSW ${loaded.vectorSeconds.toFixed(1)} s (${perSecond(total, loaded.vectorSeconds)}); chunks on PostgreSQL 15: ${pgLoadSeconds.toFixed(1)} s (${perSecond(total, pgLoadSeconds)})`,
     `- Floor, \`select 1\` through Kysely: PGlite ${fmt(floorPglite)}; PostgreSQL ${fmt(floorPg)}`,
