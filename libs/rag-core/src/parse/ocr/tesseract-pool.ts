@@ -127,7 +127,14 @@ export class TesseractPool {
         // would take down the PDF worker thread. Failures while starting (a missing model) reach
         // only this handler: tesseract.js's createWorker then never settles.
         errorHandler: fail,
-      }).then(resolve, fail);
+      })
+        // Tesseract writes diagnostics ("Image too small to scale!!") to the process's output
+        // for every odd line it meets; they say nothing the page's confidence does not.
+        .then(async (worker) => {
+          await worker.setParameters({ debug_file: '/dev/null' });
+          return worker;
+        })
+        .then(resolve, fail);
     });
   }
 }
