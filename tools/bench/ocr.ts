@@ -11,12 +11,12 @@
  * `--write` appends the result to the "OCR" section of docs/benchmarks.md.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { chunkPages, HybridRetriever, OfflineEmbedder, parsePdf, type OcrOptions, type ParsedDocument } from '@student-helper/rag-core';
+import { chunkKey, chunkPages, HybridRetriever, OfflineEmbedder, parsePdf, vectorRecord, type OcrOptions, type ParsedDocument } from '@student-helper/rag-core';
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex } from '@student-helper/rag-core/postgres';
 import { rankPages, scoreRankings, type PageRef, type RankingScores } from '../eval/metrics.js';
 import { recordBenchmark } from './benchmarks-doc.js';
@@ -101,19 +101,8 @@ async function pageRecall(documents: { name: string; document: ParsedDocument }[
       const pieces = chunkPages(documentId, document.pages);
       const embeddings = await embedder.embedDocuments(pieces.map((chunk) => chunk.text));
       await chunks.replaceDocumentChunks(sessionId, documentId, pieces);
-      await vectors.upsert(
-        pieces.map((chunk, i) => ({
-          key: `${documentId}#${chunk.index}`,
-          sessionId,
-          documentId,
-          chunkIndex: chunk.index,
-          pageStart: chunk.pageStart,
-          pageEnd: chunk.pageEnd,
-          text: chunk.text,
-          embedding: embeddings[i] as Float32Array,
-        })),
-      );
-      const pageOf = new Map(pieces.map((chunk) => [`${documentId}#${chunk.index}`, chunk.pageStart]));
+      await vectors.upsert(pieces.map((chunk, i) => vectorRecord(sessionId, chunk, embeddings[i] as Float32Array)));
+      const pageOf = new Map(pieces.map((chunk) => [chunkKey(documentId, chunk.index), chunk.pageStart]));
       const ranked: { ranked: PageRef[]; gold: PageRef[] }[] = [];
       const returned: { ranked: PageRef[]; gold: PageRef[] }[] = [];
       const pages = (keys: readonly string[]): PageRef[] => rankPages(keys.map((key) => ({ documentId: 'tam', page: pageOf.get(key) as number })));

@@ -13,11 +13,13 @@ import { parseArgs } from 'node:util';
 import {
   analyzeText,
   Bm25Index,
+  chunkKey,
   chunkPages,
   reciprocalRankFusion,
   parsePdf,
   HybridRetriever,
   OfflineEmbedder,
+  vectorRecord,
   type Chunk,
   type ChunkStore,
   type RetrievalTrace,
@@ -121,19 +123,8 @@ async function main(): Promise<void> {
   const index = async (sessionId: string, documentId: string, doc: string, chunks: Chunk[], embeddings: Float32Array[]) => {
     const renamed = chunks.map((chunk) => ({ ...chunk, documentId }));
     await stores.chunks.replaceDocumentChunks(sessionId, documentId, renamed);
-    await stores.vectors.upsert(
-      renamed.map((chunk, i) => ({
-        key: `${documentId}#${chunk.index}`,
-        sessionId,
-        documentId,
-        chunkIndex: chunk.index,
-        pageStart: chunk.pageStart,
-        pageEnd: chunk.pageEnd,
-        text: chunk.text,
-        embedding: embeddings[i] as Float32Array,
-      })),
-    );
-    for (const chunk of renamed) pageOfKey.set(`${documentId}#${chunk.index}`, { documentId: doc, page: chunk.pageStart });
+    await stores.vectors.upsert(renamed.map((chunk, i) => vectorRecord(sessionId, chunk, embeddings[i] as Float32Array)));
+    for (const chunk of renamed) pageOfKey.set(chunkKey(documentId, chunk.index), { documentId: doc, page: chunk.pageStart });
   };
   for (const doc of docs) {
     const chunks = chunkPages(doc, pages.get(doc) ?? []);

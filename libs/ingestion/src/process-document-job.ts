@@ -1,5 +1,5 @@
 import type { DocumentForProcessing } from '@student-helper/persistence';
-import { BlobNotFoundError, chunkKey, chunkPages, DocumentError, parsePdf, type Chunk, type VectorRecord } from '@student-helper/rag-core';
+import { BlobNotFoundError, chunkPages, DocumentError, parsePdf, vectorRecord, type Chunk } from '@student-helper/rag-core';
 import type { ErrorCode, JobMessage, PageWarning } from '@student-helper/shared-types';
 import { jobSignal, type JobSignal } from './job-signal.js';
 import { ParseWork } from './parse-work.js';
@@ -199,19 +199,6 @@ async function settleFailure(
     log.error({ ...fields, err: recordingError }, 'could not record the failure');
   }
   throw error;
-}
-
-function vectorRecord(sessionId: string, chunk: Chunk, embedding: Float32Array): VectorRecord {
-  return {
-    key: chunkKey(chunk.documentId, chunk.index),
-    sessionId,
-    documentId: chunk.documentId,
-    chunkIndex: chunk.index,
-    pageStart: chunk.pageStart,
-    pageEnd: chunk.pageEnd,
-    text: chunk.text,
-    embedding,
-  };
 }
 
 function at(stage: keyof typeof stageProgress, fraction: number): number {

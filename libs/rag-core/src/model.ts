@@ -1,3 +1,5 @@
+import type { VectorRecord } from './ports/vector-index.js';
+
 /** Text of one PDF page. `pageNumber` is 1-based, as printed by PDF viewers. */
 export interface PageText {
   pageNumber: number;
@@ -50,6 +52,20 @@ export interface ScoredChunk extends StoredChunk {
 /** Deterministic key of a chunk: the same job always writes the same keys, so redelivery replaces. */
 export function chunkKey(documentId: string, chunkIndex: number): string {
   return `${documentId}#${chunkIndex}`;
+}
+
+/** The vector index record of `chunk` in `sessionId`, keyed by {@link chunkKey}. */
+export function vectorRecord(sessionId: string, chunk: Chunk, embedding: Float32Array): VectorRecord {
+  return {
+    key: chunkKey(chunk.documentId, chunk.index),
+    sessionId,
+    documentId: chunk.documentId,
+    chunkIndex: chunk.index,
+    pageStart: chunk.pageStart,
+    pageEnd: chunk.pageEnd,
+    text: chunk.text,
+    embedding,
+  };
 }
 
 /** One turn of chat history. */
