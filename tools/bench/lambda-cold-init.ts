@@ -13,13 +13,15 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
+import { listFiles, totalBytes } from '@student-helper/bundling';
 import { createTestDatabase } from '@student-helper/db-testing';
 import { recordBenchmark } from './benchmarks-doc.js';
+import { median } from './token-recall.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');
@@ -83,16 +85,11 @@ try {
     inits.push(await initOnce());
     bare.push(await bareNode());
   }
-  const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] as number;
   const field = (key: keyof InitTimes) => median(inits.map((times) => times[key]));
   const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-  const files = await readdir(bundleDir, { recursive: true, withFileTypes: true });
-  const sizes = new Map<string, number>();
-  for (const file of files.filter((entry) => entry.isFile())) {
-    sizes.set(path.relative(bundleDir, path.join(file.parentPath, file.name)), (await stat(path.join(file.parentPath, file.name))).size);
-  }
-  const sum = (predicate: (name: string) => boolean) => [...sizes].filter(([name]) => predicate(name)).reduce((total, [, bytes]) => total + bytes, 0);
+  const files = await listFiles(bundleDir);
+  const sum = (predicate: (name: string) => boolean) => totalBytes(files.filter((file) => predicate(file.name)));
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
   const zip = path.join(bundleDir, '../processor-lambda.zip');
   const zipBytes = existsSync(zip) ? (await stat(zip)).size : undefined;
@@ -103,7 +100,7 @@ try {
     '',
     `- Command: \`npx nx run processor:package-zip && tools/run-ts.sh tools/bench/lambda-cold-init.ts --runs ${runs}\` (bundle \`${path.relative(workspaceRoot, bundleDir)}\`, configured as on AWS: S3, S3 Vectors, SQS, Titan; every AWS endpoint a closed local port; database the local PostgreSQL 15 with the tables already created)`,
     `- Machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg()[0]?.toFixed(2)} at start`,
-    `- Size: handler.mjs ${mb(sizes.get('handler.mjs') ?? 0)}, pdf-worker.js ${mb(sizes.get('pdf-worker.js') ?? 0)}, OCR (tesseract worker, 3 wasm cores, eng model) ${mb(sum((name) => /^(tesseract|eng\.)/.test(name) && !name.endsWith('.map')))}, native canvas ${mb(sum((name) => name.startsWith('node_modules/')))}, source maps ${mb(sum((name) => name.endsWith('.map')))}; folder ${mb(sum(() => true))}${zipBytes === undefined ? '' : `, zip ${mb(zipBytes)}`} (Lambda limits: 50 MB zipped upload, 250 MB unzipped, 10 GB image)`,
+    `- Size: handler.mjs ${mb(sum((name) => name === 'handler.mjs'))}, pdf-worker.js ${mb(sum((name) => name === 'pdf-worker.js'))}, OCR (tesseract worker, 3 wasm cores, eng model) ${mb(sum((name) => /^(tesseract|eng\.)/.test(name) && !name.endsWith('.map')))}, native canvas ${mb(sum((name) => name.startsWith('node_modules/')))}, source maps ${mb(sum((name) => name.endsWith('.map')))}; folder ${mb(sum(() => true))}${zipBytes === undefined ? '' : `, zip ${mb(zipBytes)}`} (Lambda limits: 50 MB zipped upload, 250 MB unzipped, 10 GB image)`,
     `- Cold init, median of ${runs} fresh processes: ${ms(field('totalMs'))} from process start to services ready — Node start ${ms(field('nodeStartMs'))}, import of handler.mjs ${ms(field('importMs'))}, services (pg connect, migrations checked) ${ms(field('servicesMs'))}; runs (total): ${inits.map((times) => times.totalMs.toFixed(0)).join(', ')}`,
     `- First process on an empty database (creates the tables): ${ms(firstStart.totalMs)} (services ${ms(firstStart.servicesMs)})`,
     `- Reference, same run: bare \`node -e 0\` process ${ms(median(bare))} (spawn to exit, median of ${runs})`,
