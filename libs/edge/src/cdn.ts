@@ -88,8 +88,7 @@ export class Cdn extends pulumi.ComponentResource {
     if ((args.aliases === undefined) !== (args.acmCertificateArn === undefined)) {
       throw new Error('aliases and acmCertificateArn go together: CloudFront serves a custom domain only with its certificate');
     }
-    const streamingArgs = args.streamingOrigin;
-    const streaming = streamingArgs === undefined ? undefined : resolveStreamingOriginSettings(streamingArgs);
+    const streaming = args.streamingOrigin && { ...args.streamingOrigin, ...resolveStreamingOriginSettings(args.streamingOrigin) };
     const d = CDN_DEFAULTS;
     const s = STREAMING_ORIGIN_DEFAULTS;
     const child = { parent: this };
@@ -133,29 +132,28 @@ export class Cdn extends pulumi.ComponentResource {
 
     const streamName = `${name}-stream`;
     const vpcOrigin =
-      streamingArgs && streaming
-        ? new aws.cloudfront.VpcOrigin(
-            streamName,
-            {
-              vpcOriginEndpointConfig: {
-                name: streamName,
-                arn: streamingArgs.targetArn,
-                httpPort: streaming.port,
-                httpsPort: s.httpsPort,
-                originProtocolPolicy: s.originProtocolPolicy,
-                originSslProtocols: { items: [...s.originSslProtocols], quantity: s.originSslProtocols.length },
-              },
-              tags: withName(args.tags, streamName),
-            },
-            child,
-          )
-        : undefined;
+      streaming &&
+      new aws.cloudfront.VpcOrigin(
+        streamName,
+        {
+          vpcOriginEndpointConfig: {
+            name: streamName,
+            arn: streaming.targetArn,
+            httpPort: streaming.port,
+            httpsPort: s.httpsPort,
+            originProtocolPolicy: s.originProtocolPolicy,
+            originSslProtocols: { items: [...s.originSslProtocols], quantity: s.originSslProtocols.length },
+          },
+          tags: withName(args.tags, streamName),
+        },
+        child,
+      );
     const streamingOrigins =
-      streamingArgs && streaming && vpcOrigin
+      streaming && vpcOrigin
         ? [
             {
               originId: s.originId,
-              domainName: streamingArgs.domainName,
+              domainName: streaming.domainName,
               vpcOriginConfig: {
                 vpcOriginId: vpcOrigin.id,
                 originReadTimeout: streaming.readTimeoutSeconds,
