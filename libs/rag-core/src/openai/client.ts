@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { nonEmpty } from '../adapter-support/arguments.js';
+import { nonEmpty, positiveInteger } from '../adapter-support/arguments.js';
 import { openAiClientDefaults } from './client.defaults.js';
 
 /** Where an OpenAI-compatible server is and how to talk to it; shared by the embedder and the chat model. */
@@ -24,8 +24,7 @@ export interface OpenAiEndpointOptions {
 export function createOpenAiClient(options: OpenAiEndpointOptions): OpenAI {
   if (options.client) return options.client;
   const baseURL = nonEmpty(options.baseUrl, 'baseUrl');
-  const timeout = options.timeoutMs ?? openAiClientDefaults.timeoutMs;
-  if (!Number.isInteger(timeout) || timeout < 1) throw new RangeError(`timeoutMs must be a positive integer, got ${timeout}.`);
+  const timeout = positiveInteger(options.timeoutMs ?? openAiClientDefaults.timeoutMs, 'timeoutMs');
   const maxRetries = options.maxRetries ?? openAiClientDefaults.maxRetries;
   if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new RangeError(`maxRetries must be an integer >= 0, got ${maxRetries}.`);
   const apiKey = options.apiKey === undefined || options.apiKey === '' ? undefined : options.apiKey;

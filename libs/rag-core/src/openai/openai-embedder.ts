@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { nonEmpty } from '../adapter-support/arguments.js';
+import { nonEmpty, positiveInteger } from '../adapter-support/arguments.js';
 import { unitVector } from '../adapter-support/unit-vector.js';
 import { ModelError } from '../errors.js';
 import type { EmbedOptions, Embedder } from '../ports/embedder.js';
@@ -38,8 +38,7 @@ export class OpenAiEmbedder implements Embedder {
 
   constructor(options: OpenAiEmbedderOptions) {
     this.modelId = nonEmpty(options.model, 'model');
-    this.dimensions = options.dimensions;
-    if (!Number.isInteger(this.dimensions) || this.dimensions < 1) throw new RangeError(`dimensions must be a positive integer, got ${this.dimensions}.`);
+    this.dimensions = positiveInteger(options.dimensions, 'dimensions');
     this.#batchSize = options.batchSize ?? openAiEmbedderDefaults.batchSize;
     if (!Number.isInteger(this.#batchSize) || this.#batchSize < 1) throw new RangeError(`batchSize must be an integer >= 1, got ${this.#batchSize}.`);
     this.#requestDimensions = options.requestDimensions ?? openAiEmbedderDefaults.requestDimensions;
