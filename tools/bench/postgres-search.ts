@@ -7,6 +7,8 @@
  * - `PgVectorIndex.query` (HNSW, iterative scan) with queries near stored vectors, same two
  *   sessions, against an exact brute-force scan in JavaScript over the same vectors (the
  *   reference, and the truth for recall@k);
+ * - `PgChunkStore.termStatistics` (the session's chunk counts of each question's terms, which
+ *   the retriever's pool rerank asks for), same questions and sessions;
  * - the floor: a `select 1` round trip through Kysely on the same database.
  *
  * Text: pdftotext of the FinanceBench 10-Ks and ../shared/corpus/real, chunked by chunkPages,
@@ -21,7 +23,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { chunkPages, type Chunk } from '@student-helper/rag-core';
+import { chunkPages, queryTerms, type Chunk } from '@student-helper/rag-core';
 import {
   migrateChunkStore,
   openDatabase,
@@ -150,7 +152,10 @@ async function load(database: Database<ChunkStoreTables>, withVectors: boolean) 
 async function lexical(store: PgChunkStore) {
   const big = await timed(questions, (text) => store.searchLexical({ sessionId: bigSession, text, topK }));
   const small = await timed(questions, (text) => store.searchLexical({ sessionId: smallSession, text, topK }));
-  return { big, small };
+  const statistics = (sessionId: string) => (text: string) => store.termStatistics({ sessionId, terms: [...queryTerms(text)] });
+  const statisticsBig = await timed(questions, statistics(bigSession));
+  const statisticsSmall = await timed(questions, statistics(smallSession));
+  return { big, small, statisticsBig, statisticsSmall };
 }
 
 async function floor(database: Database<ChunkStoreTables>) {
@@ -221,6 +226,8 @@ try {
     `- Floor, \`select 1\` through Kysely: PGlite ${fmt(floorPglite)}; PostgreSQL ${fmt(floorPg)}`,
     `- searchLexical, PGlite: everything ${fmt(lexicalPglite.big)}; one-document ${fmt(lexicalPglite.small)}`,
     `- searchLexical, PostgreSQL 15 (pg driver): everything ${fmt(lexicalPg.big)}; one-document ${fmt(lexicalPg.small)}`,
+    `- termStatistics, PGlite: everything ${fmt(lexicalPglite.statisticsBig)}; one-document ${fmt(lexicalPglite.statisticsSmall)}`,
+    `- termStatistics, PostgreSQL 15 (pg driver): everything ${fmt(lexicalPg.statisticsBig)}; one-document ${fmt(lexicalPg.statisticsSmall)}`,
     `- PgVectorIndex.query, PGlite: everything ${fmt(vectorBig)}, recall@${topK} ${recallBig.toFixed(3)}; one-document ${fmt(vectorSmall)}, recall@${topK} ${recallSmall.toFixed(3)}`,
     `- Reference, exact brute-force cosine in JavaScript over the same Float32Arrays: everything ${fmt(bruteBig)}; one-document ${fmt(bruteSmall)}`,
     '',
@@ -233,6 +240,6 @@ const report = lines.join('\n');
 process.stdout.write(report);
 if (write) {
   recordBenchmark('Postgres search', [
-    'Latency of `PgChunkStore.searchLexical` and `PgVectorIndex.query` (rag-core/postgres). Script: `tools/bench/postgres-search.ts`.',
+    'Latency of `PgChunkStore.searchLexical`, `PgChunkStore.termStatistics` and `PgVectorIndex.query` (rag-core/postgres). Script: `tools/bench/postgres-search.ts`.',
   ], report);
 }

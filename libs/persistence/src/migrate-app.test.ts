@@ -45,10 +45,10 @@ describe.each(databaseTargets())('migrateApp on $name', (target) => {
   });
 
   it("lives beside rag-core's chunk store, each with its own history", async () => {
-    expect(await migrateChunkStore(database.db, { embeddingModelId: 'm', dimensions: 4, vectorIndex: 'none' })).toEqual(['0001_chunks', '0003_chunk_ocr_confidence']);
+    expect(await migrateChunkStore(database.db, { embeddingModelId: 'm', dimensions: 4, vectorIndex: 'none' })).toEqual(['0001_chunks', '0003_chunk_ocr_confidence', '0004_document_terms']);
     expect(await migrateApp(database.db)).toEqual([]);
     const { rows } = await sql<{ name: string }>`select name from ${sql.table(RAG_CORE_MIGRATION_TABLE)}`.execute(database.db);
-    expect(rows.map((row) => row.name)).toEqual(['0001_chunks', '0003_chunk_ocr_confidence']);
+    expect(rows.map((row) => row.name)).toEqual(['0001_chunks', '0003_chunk_ocr_confidence', '0004_document_terms']);
   });
 });
 

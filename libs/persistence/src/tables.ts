@@ -97,7 +97,7 @@ export interface QueueDeadLettersTable {
   dead_lettered_at: RequiredTimestamp;
 }
 
-/** Every table the app owns (rag-core's `chunks` and `chunk_vectors` are in `ChunkStoreTables`). */
+/** Every table the app owns (rag-core's `chunks`, `document_terms` and `chunk_vectors` are in `ChunkStoreTables`). */
 export interface AppTables {
   sessions: SessionsTable;
   documents: DocumentsTable;

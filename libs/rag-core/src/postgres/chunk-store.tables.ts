@@ -1,4 +1,4 @@
-import type { GeneratedAlways } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 /** One chunk of a document: text and position for prompts and citations, plus its full-text vector. */
 export interface ChunksTable {
@@ -15,6 +15,8 @@ export interface ChunksTable {
   token_count: number;
   /** For a chunk read by OCR, its confidence 0–100; null for a text layer (`0003_chunk_ocr_confidence`). */
   ocr_confidence: number | null;
+  /** Number of `analyzeText` terms of `text`, repeats included (`0004_document_terms`); `PgChunkStore` always writes it. */
+  term_count: Generated<number>;
   /** `to_tsvector('english', text)`, generated and GIN-indexed; never written. */
   text_search: GeneratedAlways<string>;
 }
@@ -27,6 +29,14 @@ export interface ChunkVectorsTable {
   chunk_index: number;
   /** pgvector's text form `[0.1,0.2,…]`. */
   embedding: string;
+}
+
+/** For each document and `analyzeText` term: how many of the document's chunks hold it (`termStatistics`). */
+export interface DocumentTermsTable {
+  document_id: string;
+  session_id: string;
+  term: string;
+  chunks: number;
 }
 
 /** The one row saying which embedding model the store was built for. */
@@ -44,5 +54,6 @@ export interface RagCoreSettingsTable {
 export interface ChunkStoreTables {
   chunks: ChunksTable;
   chunk_vectors: ChunkVectorsTable;
+  document_terms: DocumentTermsTable;
   rag_core_settings: RagCoreSettingsTable;
 }

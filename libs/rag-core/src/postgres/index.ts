@@ -10,7 +10,7 @@ export {
   type ChunkStoreSettings,
   type ChunkStoreSettingsErrorCode,
 } from './chunk-store-settings.js';
-export type { ChunkStoreTables, ChunksTable, ChunkVectorsTable, RagCoreSettingsTable } from './chunk-store.tables.js';
+export type { ChunkStoreTables, ChunksTable, ChunkVectorsTable, DocumentTermsTable, RagCoreSettingsTable } from './chunk-store.tables.js';
 export { chunkStoreDefaults, MAX_BIND_PARAMETERS } from './chunk-store.defaults.js';
 export { PgChunkStore, type PgChunkStoreOptions } from './pg-chunk-store.js';
 export { orQueryText } from './lexical-query.js';

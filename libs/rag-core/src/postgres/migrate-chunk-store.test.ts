@@ -5,7 +5,9 @@ import { chunkRow } from '../../test/postgres/chunks.js';
 import { openTarget, type OpenTarget } from '../../test/postgres/open-target.js';
 import { ChunkStoreSettingsError, type ChunkStoreSettings } from './chunk-store-settings.js';
 import type { ChunkStoreTables } from './chunk-store.tables.js';
-import { migrateChunkStore, storedSettings } from './migrate-chunk-store.js';
+import { chunkStoreMigrations } from './chunk-store.migrations.js';
+import { migrateChunkStore, RAG_CORE_MIGRATION_TABLE, storedSettings } from './migrate-chunk-store.js';
+import { migrateToLatest } from './migrate.js';
 
 const lexicalOnly: ChunkStoreSettings = { embeddingModelId: 'amazon.titan-embed-text-v2:0', dimensions: 1024, vectorIndex: 'none' };
 const withPgvector: ChunkStoreSettings = { embeddingModelId: 'offline-hash-v1', dimensions: 3, vectorIndex: 'pgvector' };
@@ -36,13 +38,13 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
 
     it('creates the chunk tables once; running again applies nothing', async () => {
       const { db } = opened.database;
-      expect(await migrateChunkStore(db, lexicalOnly)).toEqual(['0001_chunks', '0003_chunk_ocr_confidence']);
+      expect(await migrateChunkStore(db, lexicalOnly)).toEqual(['0001_chunks', '0003_chunk_ocr_confidence', '0004_document_terms']);
       expect(await migrateChunkStore(db, lexicalOnly)).toEqual([]);
       expect(await storedSettings(db)).toEqual(lexicalOnly);
       const { rows } = await sql<{ name: string }>`
         select table_name as name from information_schema.tables where table_schema = current_schema() order by 1
       `.execute(db);
-      expect(rows.map((row) => row.name)).toEqual(['chunks', 'rag_core_migration', 'rag_core_migration_lock', 'rag_core_settings']);
+      expect(rows.map((row) => row.name)).toEqual(['chunks', 'document_terms', 'rag_core_migration', 'rag_core_migration_lock', 'rag_core_settings']);
     });
 
     it('indexes full text with GIN and the session and document filters with B-trees', async () => {
@@ -51,6 +53,10 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
         'CREATE UNIQUE INDEX chunks_pkey ON chunks USING btree (key)',
         'CREATE INDEX chunks_session_document_idx ON chunks USING btree (session_id, document_id)',
         'CREATE INDEX chunks_text_search_idx ON chunks USING gin (text_search)',
+      ]);
+      expect(await indexes(opened.database.db, 'document_terms')).toEqual([
+        'CREATE UNIQUE INDEX document_terms_pkey ON document_terms USING btree (document_id, term)',
+        'CREATE INDEX document_terms_session_term_idx ON document_terms USING btree (session_id, term)',
       ]);
       const { rows } = await sql<{ generated: string; expression: string }>`
         select is_generated as generated, generation_expression as expression
@@ -84,6 +90,46 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
     });
   });
 
+  describe('upgrading a store built before 0004_document_terms', () => {
+    let opened: OpenTarget<ChunkStoreTables>;
+    beforeAll(async () => {
+      opened = await openTarget<ChunkStoreTables>(target);
+    });
+    afterAll(() => opened?.close());
+
+    it('analyses the chunks already stored, document by document', async () => {
+      const { db } = opened.database;
+      const { '0004_document_terms': _, ...before } = chunkStoreMigrations(lexicalOnly);
+      await migrateToLatest(db, { migrationTableName: RAG_CORE_MIGRATION_TABLE, migrations: before });
+      const row = (documentId: string, index: number, text: string) => ({ ...chunkRow(documentId, index), session_id: `s-${documentId}`, text });
+      await db
+        .insertInto('chunks')
+        .values([
+          row('old', 0, 'Capital expenditures rose; capital spending fell.'),
+          row('old', 1, 'Capital markets.'),
+          row('older', 0, 'Revenue grew.'),
+        ])
+        .execute();
+
+      expect(await migrateChunkStore(db, lexicalOnly)).toEqual(['0004_document_terms']);
+      expect(await db.selectFrom('chunks').select(['key', 'term_count']).orderBy('key').execute()).toEqual([
+        { key: 'old#0', term_count: 6 },
+        { key: 'old#1', term_count: 2 },
+        { key: 'older#0', term_count: 2 },
+      ]);
+      expect(await db.selectFrom('document_terms').selectAll().orderBy('document_id').orderBy('term').execute()).toEqual([
+        { document_id: 'old', session_id: 's-old', term: 'capit', chunks: 2 },
+        { document_id: 'old', session_id: 's-old', term: 'expenditur', chunks: 1 },
+        { document_id: 'old', session_id: 's-old', term: 'fell', chunks: 1 },
+        { document_id: 'old', session_id: 's-old', term: 'market', chunks: 1 },
+        { document_id: 'old', session_id: 's-old', term: 'rose', chunks: 1 },
+        { document_id: 'old', session_id: 's-old', term: 'spend', chunks: 1 },
+        { document_id: 'older', session_id: 's-older', term: 'grew', chunks: 1 },
+        { document_id: 'older', session_id: 's-older', term: 'revenu', chunks: 1 },
+      ]);
+    });
+  });
+
   describe('with pgvector', () => {
     let opened: OpenTarget<ChunkStoreTables>;
     beforeAll(async () => {
@@ -94,7 +140,7 @@ describe.each(databaseTargets())('migrateChunkStore on $name', (target) => {
     if (target.hasPgvector) {
       it('adds chunk_vectors with a vector(N) column and an HNSW cosine index, once', async () => {
         const { db } = opened.database;
-        expect(await migrateChunkStore(db, withPgvector)).toEqual(['0001_chunks', '0002_chunk_vectors', '0003_chunk_ocr_confidence']);
+        expect(await migrateChunkStore(db, withPgvector)).toEqual(['0001_chunks', '0002_chunk_vectors', '0003_chunk_ocr_confidence', '0004_document_terms']);
         expect(await migrateChunkStore(db, withPgvector)).toEqual([]);
         const { rows } = await sql<{ type: string }>`
           select format_type(atttypid, atttypmod) as type from pg_attribute

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkOf, chunkRow } from '../../test/postgres/chunks.js';
 import { openTarget, type OpenTarget } from '../../test/postgres/open-target.js';
+import { termStatisticsContract } from '../../test/term-statistics-contract.js';
 import type { ChunkStoreTables } from './chunk-store.tables.js';
 import { migrateChunkStore } from './migrate-chunk-store.js';
 import { PgChunkStore } from './pg-chunk-store.js';
@@ -189,6 +190,41 @@ describe.each(databaseTargets())('PgChunkStore on $name', (target) => {
           `topK must be an integer from 1 to 1000, got ${topK}.`,
         );
       }
+    });
+  });
+
+  describe('termStatistics', () => {
+    termStatisticsContract(() => store, 'pg');
+
+    it('stores each chunk’s term count and, per term, how many of the document’s chunks hold it', async () => {
+      await store.replaceDocumentChunks('s-terms', 'terms', [
+        chunkOf('terms', 0, 'Net PP&E: capital, capital and FY2018.'),
+        chunkOf('terms', 1, 'Capital markets.'),
+      ]);
+      const counts = await db.selectFrom('chunks').select(['key', 'term_count']).where('document_id', '=', 'terms').orderBy('key').execute();
+      expect(counts).toEqual([
+        { key: 'terms#0', term_count: 8 },
+        { key: 'terms#1', term_count: 2 },
+      ]);
+      const terms = await db.selectFrom('document_terms').select(['term', 'chunks']).where('document_id', '=', 'terms').orderBy('term').execute();
+      expect(terms).toEqual([
+        { term: '2018', chunks: 1 },
+        { term: 'capit', chunks: 2 },
+        { term: 'fy', chunks: 1 },
+        { term: 'fy2018', chunks: 1 },
+        { term: 'market', chunks: 1 },
+        { term: 'net', chunks: 1 },
+        { term: 'pp', chunks: 1 },
+        { term: 'pp&e', chunks: 1 },
+      ]);
+    });
+
+    it('writes term rows of a large document in batches within the bind-parameter limit', async () => {
+      // 20,000 distinct terms × 4 columns = 80,000 parameters: more than one statement may carry.
+      const words = Array.from({ length: 20_000 }, (_, i) => `w${i}x`).join(' ');
+      await new PgChunkStore(db, { insertBatchRows: 100_000 }).replaceDocumentChunks('s-wide', 'wide', [chunkOf('wide', 0, words)]);
+      const stats = await store.termStatistics({ sessionId: 's-wide', terms: ['w0x', 'w19999x'] });
+      expect([stats.chunks, [...stats.chunksWithTerm]]).toEqual([1, [['w0x', 1], ['w19999x', 1]]]);
     });
   });
 

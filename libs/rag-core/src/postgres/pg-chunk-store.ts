@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Chunk, ScoredChunk, StoredChunk } from '../model.js';
 import { chunkKey } from '../model.js';
-import type { ChunkStore, LexicalQuery } from '../ports/chunk-store.js';
+import type { ChunkStore, LexicalQuery, TermStatistics, TermStatisticsQuery } from '../ports/chunk-store.js';
 import { inBatches, rowsPerInsert } from './batches.js';
 import { assertDocumentChunks } from './chunk-validation.js';
 import { chunkStoreDefaults } from './chunk-store.defaults.js';
+import { documentTerms } from './chunk-terms.js';
 import type { ChunksTable, ChunkStoreTables } from './chunk-store.tables.js';
 import { orQueryText } from './lexical-query.js';
 import { assertTopK, documentFilter } from './search-limits.js';
@@ -30,6 +31,11 @@ const chunkColumns = [
 
 type ChunkRow = Pick<Selectable<ChunksTable>, (typeof chunkColumns)[number]>;
 
+/** Columns of one inserted `chunks` row: the chunk's, and its term count. */
+const insertedColumnCount = chunkColumns.length + 1;
+/** Columns of one `document_terms` row. */
+const documentTermColumnCount = 4;
+
 const textSearchConfig = sql.lit(chunkStoreDefaults.textSearchConfig);
 
 /**
@@ -48,12 +54,15 @@ const textSearchConfig = sql.lit(chunkStoreDefaults.textSearchConfig);
 export class PgChunkStore implements ChunkStore {
   readonly #db: Kysely<ChunkStoreTables>;
   readonly #insertBatchRows: number;
+  readonly #termBatchRows: number;
 
   // Kysely is invariant in its table interface: the app passes its own `Kysely<Database>`.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(db: Kysely<any>, options: PgChunkStoreOptions = {}) {
     this.#db = db;
-    this.#insertBatchRows = rowsPerInsert(chunkColumns.length, options.insertBatchRows ?? chunkStoreDefaults.insertBatchRows);
+    const requestedRows = options.insertBatchRows ?? chunkStoreDefaults.insertBatchRows;
+    this.#insertBatchRows = rowsPerInsert(insertedColumnCount, requestedRows);
+    this.#termBatchRows = rowsPerInsert(documentTermColumnCount, requestedRows);
   }
 
   /**
@@ -64,7 +73,8 @@ export class PgChunkStore implements ChunkStore {
    */
   async replaceDocumentChunks(sessionId: string, documentId: string, chunks: readonly Chunk[]): Promise<void> {
     assertDocumentChunks(sessionId, documentId, chunks);
-    const rows = chunks.map((chunk) => ({
+    const analysed = documentTerms(chunks.map((chunk) => chunk.text));
+    const rows = chunks.map((chunk, i) => ({
       key: chunkKey(documentId, chunk.index),
       session_id: sessionId,
       document_id: documentId,
@@ -76,12 +86,18 @@ export class PgChunkStore implements ChunkStore {
       text: chunk.text,
       token_count: chunk.tokenCount,
       ocr_confidence: chunk.ocrConfidence ?? null,
+      term_count: analysed.termCounts[i] as number,
     }));
+    const termRows = [...analysed.chunksWithTerm].map(([term, count]) => ({ document_id: documentId, session_id: sessionId, term, chunks: count }));
     await this.#db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtextextended(${`rag-core:chunks:${documentId}`}, 0))`.execute(trx);
       await trx.deleteFrom('chunks').where('document_id', '=', documentId).execute();
+      await trx.deleteFrom('document_terms').where('document_id', '=', documentId).execute();
       for (const batch of inBatches(rows, this.#insertBatchRows)) {
         await trx.insertInto('chunks').values(batch).execute();
+      }
+      for (const batch of inBatches(termRows, this.#termBatchRows)) {
+        await trx.insertInto('document_terms').values(batch).execute();
       }
     });
   }
@@ -116,8 +132,41 @@ export class PgChunkStore implements ChunkStore {
     return rows.map((row) => ({ ...toStoredChunk(row), score: row.score }));
   }
 
+  /**
+   * Term counts come from `document_terms`, one index range per term and document; the totals
+   * from the session's chunks. Neither depends on planner statistics (PGlite has no autovacuum).
+   */
+  async termStatistics(query: TermStatisticsQuery): Promise<TermStatistics> {
+    const terms = [...new Set(query.terms)];
+    const documentIds = documentFilter(query.documentIds);
+    const [totals, counts] = await Promise.all([
+      this.#db
+        .selectFrom('chunks')
+        .select([sql<number>`count(*)::integer`.as('chunks'), sql<number>`coalesce(avg(term_count), 0)::float8`.as('average')])
+        .where('session_id', '=', query.sessionId)
+        .$if(documentIds !== undefined, (select) => select.where('document_id', '=', sql<string>`any(${documentIds}::text[])`))
+        .executeTakeFirstOrThrow(),
+      terms.length === 0
+        ? []
+        : this.#db
+            .selectFrom('document_terms')
+            .select(['term', sql<number>`sum(chunks)::integer`.as('chunks')])
+            .where('session_id', '=', query.sessionId)
+            .where('term', '=', sql<string>`any(${terms}::text[])`)
+            .$if(documentIds !== undefined, (select) => select.where('document_id', '=', sql<string>`any(${documentIds}::text[])`))
+            .groupBy('term')
+            .execute(),
+    ]);
+    const chunksWithTerm = new Map(terms.map((term) => [term, 0]));
+    for (const row of counts) chunksWithTerm.set(row.term, row.chunks);
+    return { chunks: totals.chunks, averageTermCount: totals.average, chunksWithTerm };
+  }
+
   async deleteDocument(documentId: string): Promise<void> {
-    await this.#db.deleteFrom('chunks').where('document_id', '=', documentId).execute();
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('chunks').where('document_id', '=', documentId).execute();
+      await trx.deleteFrom('document_terms').where('document_id', '=', documentId).execute();
+    });
   }
 }
 

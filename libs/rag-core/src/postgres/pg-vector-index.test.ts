@@ -248,7 +248,7 @@ describe('PgChunkStore and PgVectorIndex in a PGlite dataDir', () => {
   it('keeps chunks and vectors across close and reopen', async () => {
     const settings = { embeddingModelId: 'hand-made', dimensions: 3, vectorIndex: 'pgvector' } as const;
     const first = await openDatabase<ChunkStoreTables>({ kind: 'pglite', dataDir });
-    expect(await migrateChunkStore(first.db, settings)).toEqual(['0001_chunks', '0002_chunk_vectors', '0003_chunk_ocr_confidence']);
+    expect(await migrateChunkStore(first.db, settings)).toEqual(['0001_chunks', '0002_chunk_vectors', '0003_chunk_ocr_confidence', '0004_document_terms']);
     await new PgChunkStore(first.db).replaceDocumentChunks('s', 'doc', [chunkOf('doc', 0, 'persisted text')]);
     await new PgVectorIndex(first.db, { dimensions: 3 }).upsert([record('s', 'doc', 0, [0, 1, 0])]);
     await first.close();

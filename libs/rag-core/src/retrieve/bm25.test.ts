@@ -34,4 +34,33 @@ describe('Bm25Index', () => {
     const flat = new Bm25Index([{ id: 'x', tokens: ['a', 'a'] }], { k1: 1, b: 0 });
     expect(flat.search(['a'], 1)[0]?.score).toBeCloseTo((Math.log(1 + 0.5 / 1.5) * 2 * 2) / (2 + 1), 12);
   });
+
+  describe('with collection statistics', () => {
+    const collection = { documents: 100, averageLength: 4, documentFrequency: (token: string) => ({ cash: 5, flow: 40 })[token] ?? 0 };
+    const pooled = new Bm25Index(
+      [
+        { id: 'd1', tokens: ['cash', 'flow', 'cash'] },
+        { id: 'd3', tokens: ['cash'] },
+      ],
+      { collection },
+    );
+
+    it('takes idf from the collection, not from the indexed documents', () => {
+      expect(pooled.idf('cash')).toBeCloseTo(Math.log(1 + 95.5 / 5.5), 12);
+      expect(pooled.idf('flow')).toBeCloseTo(Math.log(1 + 60.5 / 40.5), 12);
+    });
+
+    it('never counts fewer documents or occurrences than the indexed documents hold', () => {
+      const stale = new Bm25Index([{ id: 'x', tokens: ['new'] }, { id: 'y', tokens: ['new'] }], {
+        collection: { documents: 1, averageLength: 1, documentFrequency: () => 0 },
+      });
+      expect(stale.idf('new')).toBeCloseTo(Math.log(1 + 0.5 / 2.5), 12);
+    });
+
+    it('normalises length by the collection average', () => {
+      // d3: tf 1, dl 1, avgdl 4 (the pool alone would say 2).
+      const d3 = (pooled.idf('cash') * 2.2) / (1 + 1.2 * (0.25 + (0.75 * 1) / 4));
+      expect(pooled.search(['cash'], 2).find((hit) => hit.id === 'd3')?.score).toBeCloseTo(d3, 12);
+    });
+  });
 });

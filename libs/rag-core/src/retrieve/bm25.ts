@@ -1,6 +1,23 @@
+/**
+ * Term statistics of the collection a set of documents was drawn from. Without them idf and
+ * average length come from the indexed documents themselves, which misleads when those are a
+ * pre-selected pool: a term that every candidate shares because the search asked for it looks
+ * worthless, however rare it is in the collection.
+ */
+export interface Bm25Collection {
+  /** Documents in the collection. */
+  documents: number;
+  /** Mean document length in tokens. */
+  averageLength: number;
+  /** Documents of the collection containing `token`. */
+  documentFrequency(token: string): number;
+}
+
 export interface Bm25Options {
   k1?: number;
   b?: number;
+  /** Statistics to use instead of the indexed documents' own. */
+  collection?: Bm25Collection;
 }
 
 export interface Bm25Hit {
@@ -21,6 +38,7 @@ export class Bm25Index {
   private readonly documentFrequency = new Map<string, number>();
   private readonly docs: { id: string; length: number; tf: Map<string, number> }[] = [];
   private readonly averageLength: number;
+  private readonly collection: Bm25Collection | undefined;
 
   constructor(documents: readonly { id: string; tokens: readonly string[] }[], options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
@@ -33,12 +51,21 @@ export class Bm25Index {
       this.docs.push({ id, length: tokens.length, tf });
       totalLength += tokens.length;
     }
-    this.averageLength = documents.length === 0 ? 0 : totalLength / documents.length;
+    this.collection = options.collection;
+    this.averageLength = this.collection?.documents
+      ? this.collection.averageLength
+      : documents.length === 0
+        ? 0
+        : totalLength / documents.length;
   }
 
   idf(token: string): number {
-    const n = this.documentFrequency.get(token) ?? 0;
-    return Math.log(1 + (this.docs.length - n + 0.5) / (n + 0.5));
+    const local = this.documentFrequency.get(token) ?? 0;
+    // The indexed documents are part of the collection: statistics gathered a moment apart (or
+    // by an older analyser) can never say a term is rarer than these documents show.
+    const n = Math.max(local, this.collection?.documentFrequency(token) ?? 0);
+    const total = Math.max(this.docs.length, this.collection?.documents ?? 0);
+    return Math.log(1 + (total - n + 0.5) / (n + 0.5));
   }
 
   /** Documents with a positive score, best first (ties by insertion order), at most `topK`. */

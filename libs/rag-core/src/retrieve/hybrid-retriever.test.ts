@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkPages } from '../chunk/chunk.js';
 import { OfflineEmbedder } from '../embed/offline-embedder.js';
 import type { ScoredChunk, StoredChunk } from '../model.js';
-import type { ChunkStore, LexicalQuery } from '../ports/chunk-store.js';
+import type { ChunkStore, LexicalQuery, TermStatistics, TermStatisticsQuery } from '../ports/chunk-store.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { VectorIndex, VectorMatch, VectorQuery } from '../ports/vector-index.js';
 import { InMemoryChunkStore } from '../testing/in-memory-chunk-store.js';
@@ -17,8 +17,13 @@ function stored(key: string, text: string): StoredChunk {
 }
 
 /** Ports that return fixed results and record what they were asked. */
-function stubPorts(vectorMatches: VectorMatch[], lexicalKeys: [string, number][], texts: Record<string, string>) {
-  const calls = { vector: [] as VectorQuery[], lexical: [] as LexicalQuery[], keys: [] as string[][] };
+function stubPorts(
+  vectorMatches: VectorMatch[],
+  lexicalKeys: [string, number][],
+  texts: Record<string, string>,
+  statistics: TermStatistics = { chunks: 0, averageTermCount: 0, chunksWithTerm: new Map() },
+) {
+  const calls = { vector: [] as VectorQuery[], lexical: [] as LexicalQuery[], keys: [] as string[][], statistics: [] as TermStatisticsQuery[] };
   const embedder: Embedder = {
     modelId: 'stub',
     dimensions: 2,
@@ -40,6 +45,10 @@ function stubPorts(vectorMatches: VectorMatch[], lexicalKeys: [string, number][]
     searchLexical: async (q) => {
       calls.lexical.push(q);
       return lexicalKeys.map(([key, score]): ScoredChunk => ({ ...stored(key, texts[key] as string), score }));
+    },
+    termStatistics: async (q) => {
+      calls.statistics.push(q);
+      return statistics;
     },
     getByKeys: async (keys) => {
       calls.keys.push([...keys]);
@@ -93,6 +102,23 @@ describe('HybridRetriever', () => {
     const retriever = new HybridRetriever(ports, { vectorWeight: 0, lexicalWeight: 0, poolWeight: 1 });
     const results = await retriever.retrieve({ sessionId: 's1', query: 'revenue and capital expenditures in 2018' });
     expect(results.map((c) => c.key)).toEqual(['d#3', 'd#1', 'd#2']);
+  });
+
+  it('weighs query terms by how rare they are in the session, not in the candidate pool', async () => {
+    const pool = { 'd#1': 'equity statement', 'd#2': 'cash', 'd#3': 'cash notes' };
+    const matches = [match('d#1', 0.9), match('d#2', 0.8), match('d#3', 0.7)];
+    const poolOnly = stubPorts(matches, [], pool);
+    const options = { vectorWeight: 0, lexicalWeight: 0, poolWeight: 1 };
+    // In the pool "cash" is common (2 of 3) and "equity" rare (1 of 3) ...
+    expect(await new HybridRetriever(poolOnly.ports, options).explain({ sessionId: 's1', query: 'cash equity' })).toMatchObject({
+      pool: ['d#1', 'd#2', 'd#3'],
+    });
+    // ... in the session it is the other way round: 2 of 1,000 chunks hold "cash", 500 "equity".
+    const session = { chunks: 1_000, averageTermCount: 2, chunksWithTerm: new Map([['cash', 2], ['equiti', 500]]) };
+    const withSession = stubPorts(matches, [], pool, session);
+    const trace = await new HybridRetriever(withSession.ports, options).explain({ sessionId: 's1', query: 'cash equity', documentIds: ['d'] });
+    expect(trace.pool).toEqual(['d#2', 'd#3', 'd#1']);
+    expect(withSession.calls.statistics).toEqual([{ sessionId: 's1', documentIds: ['d'], terms: ['cash', 'equiti'] }]);
   });
 
   it('rejects a query when too few of its terms occur among the candidates', async () => {

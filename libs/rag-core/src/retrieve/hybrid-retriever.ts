@@ -1,10 +1,10 @@
 import type { ScoredChunk } from '../model.js';
-import type { ChunkStore } from '../ports/chunk-store.js';
+import type { ChunkStore, TermStatistics } from '../ports/chunk-store.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { RetrievalRequest, Retriever } from '../ports/retriever.js';
 import type { VectorIndex, VectorMatch } from '../ports/vector-index.js';
 import { analyzeText } from '../embed/analyze.js';
-import { Bm25Index } from './bm25.js';
+import { Bm25Index, type Bm25Collection } from './bm25.js';
 import { clearsFloor, hasEvidence, queryTerms, termCoverage, type RetrievalEvidence } from './relevance-floor.js';
 import {
   resolveHybridRetrieverOptions,
@@ -49,7 +49,8 @@ export interface HybridRetrieverPorts {
  * documents".
  */
 export class HybridRetriever implements Retriever {
-  private readonly options: ResolvedHybridRetrieverOptions;
+  /** The options in force, defaults filled in. */
+  readonly options: ResolvedHybridRetrieverOptions;
 
   constructor(
     private readonly ports: HybridRetrieverPorts,
@@ -90,11 +91,18 @@ export class HybridRetriever implements Retriever {
       [vector.map((match) => match.key), lexical.map((chunk) => chunk.key)],
       { k: rrfK, weights: [vectorWeight, lexicalWeight] },
     );
-    const stored = new Map((await chunks.getByKeys(firstPass.map((item) => item.key))).map((c) => [c.key, c]));
+    const [hydrated, statistics] = await Promise.all([
+      chunks.getByKeys(firstPass.map((item) => item.key)),
+      chunks.termStatistics({ ...scope, terms: [...terms] }),
+    ]);
+    const stored = new Map(hydrated.map((c) => [c.key, c]));
     const chunkTerms = new Map([...stored.values()].map((chunk) => [chunk.key, analyzeText(chunk.text)]));
     // Neither cosine over hashed features nor Postgres ts_rank knows how rare a term is in this
-    // session; BM25 over the hydrated pool ranks by the terms that separate the candidates.
-    const pool = new Bm25Index([...chunkTerms].map(([id, tokens]) => ({ id, tokens })));
+    // session; BM25 over the hydrated pool, with the session's term statistics, does.
+    const pool = new Bm25Index(
+      [...chunkTerms].map(([id, tokens]) => ({ id, tokens })),
+      { collection: bm25Collection(statistics) },
+    );
     const poolRanking = pool.search([...terms], stored.size).map((hit) => hit.id);
     const fused = reciprocalRankFusion(
       [vector.map((match) => match.key), lexical.map((chunk) => chunk.key), poolRanking],
@@ -103,7 +111,7 @@ export class HybridRetriever implements Retriever {
     const vectorScores = new Map(vector.map((match) => [match.key, match.score]));
     const lexicalScores = new Map(lexical.map((chunk) => [chunk.key, chunk.score]));
 
-    const hydrated: RetrievalTrace['candidates'] = [];
+    const ranked: RetrievalTrace['candidates'] = [];
     for (const item of fused) {
       const chunk = stored.get(item.key);
       if (chunk === undefined) continue; // deleted between search and hydration
@@ -113,16 +121,24 @@ export class HybridRetriever implements Retriever {
         ...(lexicalRank !== undefined ? { lexicalRank, lexicalScore: lexicalScores.get(item.key) as number } : {}),
         termCoverage: termCoverage(terms, new Set(chunkTerms.get(item.key))),
       };
-      hydrated.push({ ...chunk, score: item.score, evidence, clearsFloor: clearsFloor(evidence, floor) });
+      ranked.push({ ...chunk, score: item.score, evidence, clearsFloor: clearsFloor(evidence, floor) });
     }
     const queryCoverage = termCoverage(terms, new Set([...chunkTerms.values()].flat()));
-    const accepted = queryCoverage >= floor.minQueryCoverage && hydrated.some((candidate) => candidate.clearsFloor);
+    const accepted = queryCoverage >= floor.minQueryCoverage && ranked.some((candidate) => candidate.clearsFloor);
     const results = accepted
-      ? hydrated
+      ? ranked
           .filter((candidate) => hasEvidence(candidate.evidence, floor))
           .slice(0, topK)
           .map(({ clearsFloor: _, ...chunk }) => chunk)
       : [];
-    return { queryTerms: [...terms], vector, lexical, pool: poolRanking, candidates: hydrated, queryCoverage, accepted, results };
+    return { queryTerms: [...terms], vector, lexical, pool: poolRanking, candidates: ranked, queryCoverage, accepted, results };
   }
+}
+
+function bm25Collection(statistics: TermStatistics): Bm25Collection {
+  return {
+    documents: statistics.chunks,
+    averageLength: statistics.averageTermCount,
+    documentFrequency: (term) => statistics.chunksWithTerm.get(term) ?? 0,
+  };
 }

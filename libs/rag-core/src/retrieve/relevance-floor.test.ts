@@ -9,6 +9,11 @@ describe('relevance floor', () => {
     expect([...queryTerms('Net PP&E in FY2018, year-end')]).toEqual(['net', 'pp', 'fy', '2018', 'year', 'end']);
   });
 
+  it('leaves out words that frame the question rather than name its subject, unless nothing else is left', () => {
+    expect([...queryTerms('Explain why gross margin fell; round your answer to one decimal place.')]).toEqual(['gross', 'margin', 'fell', 'place']);
+    expect([...queryTerms('Please explain your answer')]).toEqual(['explain', 'answer']);
+  });
+
   it('measures the share of query terms present in a text, after stemming', () => {
     const terms = queryTerms('capital expenditures in 2018');
     const present = (text: string) => new Set(analyzeText(text));

@@ -1,4 +1,5 @@
 import { analyzeText } from '../embed/analyze.js';
+import { withoutQuestionFraming } from './question-framing.js';
 
 /** Absolute evidence that a chunk is about the query (fused RRF scores are rank-based, so they cannot say). */
 export interface RetrievalEvidence {
@@ -29,11 +30,12 @@ export interface RelevanceFloor {
 }
 
 /**
- * The distinct meaningful terms of a query (see analyzeText), without whole compounds: a
- * document that says "2018" answers "FY2018", so only the parts count towards coverage.
+ * The distinct meaningful terms of a query (see analyzeText), without whole compounds — a
+ * document that says "2018" answers "FY2018", so only the parts count towards coverage — and
+ * without question framing ("explain", "round to one decimal"; see questionFramingTerms).
  */
 export function queryTerms(query: string): Set<string> {
-  return new Set(analyzeText(query, { wholeCompounds: false }));
+  return new Set(withoutQuestionFraming(analyzeText(query, { wholeCompounds: false })));
 }
 
 /** Share of `terms` found in `present` (analysed terms of a text), 0 when `terms` is empty. */

@@ -1,6 +1,6 @@
 import { analyzeText } from '../embed/analyze.js';
 import { chunkKey, type Chunk, type ScoredChunk, type StoredChunk } from '../model.js';
-import type { ChunkStore, LexicalQuery } from '../ports/chunk-store.js';
+import type { ChunkStore, LexicalQuery, TermStatistics, TermStatisticsQuery } from '../ports/chunk-store.js';
 
 /**
  * Chunks kept in memory: a test double of ChunkStore. Its lexical search is OR-semantics term
@@ -51,6 +51,21 @@ export class InMemoryChunkStore implements ChunkStore {
       if (score > 0) results.push({ ...chunk, score });
     }
     return results.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, query.topK);
+  }
+
+  async termStatistics(query: TermStatisticsQuery): Promise<TermStatistics> {
+    const documents = query.documentIds?.length ? new Set(query.documentIds) : undefined;
+    const chunksWithTerm = new Map(query.terms.map((term) => [term, 0]));
+    let chunks = 0;
+    let termTotal = 0;
+    for (const chunk of this.chunks.values()) {
+      if (chunk.sessionId !== query.sessionId || (documents && !documents.has(chunk.documentId))) continue;
+      const counts = this.termCounts.get(chunk.key) as Map<string, number>;
+      chunks += 1;
+      for (const count of counts.values()) termTotal += count;
+      for (const term of chunksWithTerm.keys()) if (counts.has(term)) chunksWithTerm.set(term, (chunksWithTerm.get(term) as number) + 1);
+    }
+    return { chunks, averageTermCount: chunks === 0 ? 0 : termTotal / chunks, chunksWithTerm };
   }
 
   async deleteDocument(documentId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { termStatisticsContract } from '../../test/term-statistics-contract.js';
 import type { Chunk } from '../model.js';
 import { InMemoryChunkStore } from './in-memory-chunk-store.js';
 import { InMemoryVectorIndex } from './in-memory-vector-index.js';
@@ -54,6 +55,11 @@ describe('InMemoryVectorIndex', () => {
 });
 
 describe('InMemoryChunkStore', () => {
+  describe('termStatistics', () => {
+    const store = new InMemoryChunkStore();
+    termStatisticsContract(() => store, 'memory');
+  });
+
   it('stores chunks under deterministic keys and returns them by key in the requested order', async () => {
     const store = new InMemoryChunkStore();
     await store.replaceDocumentChunks('s', 'd', [chunk('d', 0, 'Cash flow'), chunk('d', 1, 'Revenue growth')]);
