@@ -5,6 +5,7 @@
  * (vector only, lexical only, fused), and the relevance floor's rejection rates.
  *
  *   tools/run-ts.sh tools/eval/financebench.ts [--store pglite|memory] [--pages parser|pdftotext] [--json out.json]
+ *     [--traces first-stage.json]   (each question's vector and full-text results, for offline experiments)
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import {
   reciprocalRankFusion,
   parsePdf,
   HybridRetriever,
+  lexicalEmbedderRetrieverOptions,
   OfflineEmbedder,
   vectorRecord,
   type Chunk,
@@ -46,6 +48,7 @@ const { values: args } = parseArgs({
     'pool-weight': { type: 'string' },
     candidates: { type: 'string' },
     details: { type: 'string' },
+    traces: { type: 'string' },
     'sweep-candidates': { type: 'string' },
   },
 });
@@ -105,15 +108,14 @@ async function main(): Promise<void> {
     numberWeight: num(args['number-weight']),
   });
   const stores = await openStores(args.store as string, embedder);
-  const retriever = new HybridRetriever(
-    { embedder, ...stores },
-    {
-      vectorWeight: num(args['vector-weight']),
-      lexicalWeight: num(args['lexical-weight']),
-      poolWeight: num(args['pool-weight']),
-      candidates: num(args.candidates),
-    },
-  );
+  // As the app wires the offline embedder (createServices), unless the command line says otherwise.
+  const retrieverOptions = (candidates: number | undefined) => ({
+    vectorWeight: num(args['vector-weight']) ?? lexicalEmbedderRetrieverOptions.vectorWeight,
+    lexicalWeight: num(args['lexical-weight']) ?? lexicalEmbedderRetrieverOptions.lexicalWeight,
+    poolWeight: num(args['pool-weight']) ?? lexicalEmbedderRetrieverOptions.poolWeight,
+    candidates,
+  });
+  const retriever = new HybridRetriever({ embedder, ...stores }, retrieverOptions(num(args.candidates)));
 
   // Chunk and embed once; index every document twice: alone in its session (a) and in one shared session (b).
   const t1 = performance.now();
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
     lexical: [] as Row[],
     pool: [] as Row[],
     'rrf-no-pool': [] as Row[],
+    'weights-0.25-0.25-1': [] as Row[],
     'weights-0.5-0.5-1': [] as Row[],
     'weights-1-1-1': [] as Row[],
     bm25: [] as Row[],
@@ -197,6 +200,7 @@ async function main(): Promise<void> {
       rows[setting].lexical.push({ ranked: pagesOf(trace.lexical.map((c) => c.key)), gold });
       rows[setting].pool.push({ ranked: pagesOf(trace.pool), gold });
       rows[setting]['rrf-no-pool'].push({ ranked: pagesOf(refuse(trace, [1, 1, 0])), gold });
+      rows[setting]['weights-0.25-0.25-1'].push({ ranked: pagesOf(refuse(trace, [0.25, 0.25, 1])), gold });
       rows[setting]['weights-0.5-0.5-1'].push({ ranked: pagesOf(refuse(trace, [0.5, 0.5, 1])), gold });
       rows[setting]['weights-1-1-1'].push({ ranked: pagesOf(refuse(trace, [1, 1, 1])), gold });
       const bm25 = setting === 'a' ? (bm25PerDoc.get(q.doc) as Bm25Index) : bm25All;
@@ -207,10 +211,7 @@ async function main(): Promise<void> {
   }
   // The same index searched with other candidate counts (fused ranking, floor applied).
   for (const count of (args['sweep-candidates'] ?? '').split(',').filter(Boolean).map(Number)) {
-    const swept = new HybridRetriever(
-      { embedder, ...stores },
-      { vectorWeight: num(args['vector-weight']), lexicalWeight: num(args['lexical-weight']), poolWeight: num(args['pool-weight']), candidates: count },
-    );
+    const swept = new HybridRetriever({ embedder, ...stores }, retrieverOptions(count));
     for (const setting of ['a', 'b'] as const) {
       const name = `fused-candidates-${count}`;
       const list: Row[] = ((rows[setting] as Record<string, Row[]>)[name] = []);
@@ -221,6 +222,12 @@ async function main(): Promise<void> {
     }
   }
   const tRetrieve = seconds(t2);
+  if (args.traces) {
+    // First-stage results per question, for offline experiments with the later stages.
+    const firstStage = (traces: RetrievalTrace[]) =>
+      traces.map((t) => ({ vector: t.vector.map((m) => [m.key, m.score]), lexical: t.lexical.map((c) => [c.key, c.score]) }));
+    await writeFile(args.traces, JSON.stringify({ a: firstStage(answerableTraces.a), b: firstStage(answerableTraces.b) }));
+  }
   if (args.details) {
     const details = questions.map((q, i) => ({
       id: q.id,

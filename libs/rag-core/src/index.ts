@@ -10,7 +10,7 @@ export { OfflineEmbedder } from './embed/offline-embedder.js';
 export { offlineEmbedderDefaults, type OfflineEmbedderOptions } from './embed/offline-embedder.defaults.js';
 export { analyzeText, type AnalyzeOptions } from './embed/analyze.js';
 export { HybridRetriever, type HybridRetrieverPorts, type RetrievalTrace, type RetrievedChunk } from './retrieve/hybrid-retriever.js';
-export { hybridRetrieverDefaults, type HybridRetrieverOptions } from './retrieve/retrieve.defaults.js';
+export { hybridRetrieverDefaults, lexicalEmbedderRetrieverOptions, type HybridRetrieverOptions } from './retrieve/retrieve.defaults.js';
 export { clearsFloor, hasEvidence, queryTerms, termCoverage, type RelevanceFloor, type RetrievalEvidence } from './retrieve/relevance-floor.js';
 export { questionFramingTerms } from './retrieve/question-framing.js';
 export { reciprocalRankFusion, type FusedItem } from './retrieve/rrf.js';

@@ -8,7 +8,7 @@ import type { VectorIndex, VectorMatch, VectorQuery } from '../ports/vector-inde
 import { InMemoryChunkStore } from '../testing/in-memory-chunk-store.js';
 import { InMemoryVectorIndex } from '../testing/in-memory-vector-index.js';
 import { HybridRetriever } from './hybrid-retriever.js';
-import { resolveHybridRetrieverOptions } from './retrieve.defaults.js';
+import { lexicalEmbedderRetrieverOptions, resolveHybridRetrieverOptions } from './retrieve.defaults.js';
 
 function stored(key: string, text: string): StoredChunk {
   const [documentId, index] = key.split('#') as [string, string];
@@ -119,6 +119,20 @@ describe('HybridRetriever', () => {
     const trace = await new HybridRetriever(withSession.ports, options).explain({ sessionId: 's1', query: 'cash equity', documentIds: ['d'] });
     expect(trace.pool).toEqual(['d#2', 'd#3', 'd#1']);
     expect(withSession.calls.statistics).toEqual([{ sessionId: 's1', documentIds: ['d'], terms: ['cash', 'equiti'] }]);
+  });
+
+  it('orders by the pool BM25 alone with the weights for a lexical embedder, the searches only choosing candidates', async () => {
+    const pool = {
+      'd#1': 'Revenue grew in 2018. Revenue grew again.',
+      'd#2': 'Capital expenditures by segment.',
+      'd#3': 'Capital expenditures were 1,577 in 2018.',
+    };
+    const { ports } = stubPorts([match('d#1', 0.9), match('d#2', 0.8)], [['d#1', 1], ['d#3', 0.5]], pool);
+    const retriever = new HybridRetriever(ports, lexicalEmbedderRetrieverOptions);
+    expect(retriever.options).toMatchObject({ vectorWeight: 0, lexicalWeight: 0, poolWeight: 1 });
+    const trace = await retriever.explain({ sessionId: 's1', query: 'capital expenditures in 2018' });
+    expect(trace.results.map((c) => c.key)).toEqual(trace.pool);
+    expect(trace.pool).toEqual(['d#3', 'd#2', 'd#1']);
   });
 
   it('rejects a query when too few of its terms occur among the candidates', async () => {

@@ -9,6 +9,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryVectorsCommand, S3VectorsClient } from '@aws-sdk/client-s3vectors';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { hybridRetrieverDefaults, HybridRetriever } from '@student-helper/rag-core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
@@ -89,6 +90,9 @@ describe('createServices on the AWS configuration', () => {
       ]);
       for (const client of [bedrock, s3, sqs, s3vectors]) expect(await client.call(0).thisValue.config.region()).toBe(region);
       expect(services.chatModel.modelId).toBe('au.anthropic.claude-sonnet-4-5-20250929-v1:0');
+      // Titan knows meaning: its ranking keeps the default weight in the fusion.
+      const { vectorWeight, lexicalWeight, poolWeight } = hybridRetrieverDefaults;
+      expect((services.retriever as HybridRetriever).options).toMatchObject({ vectorWeight, lexicalWeight, poolWeight });
       expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
     } finally {
       await services.close();

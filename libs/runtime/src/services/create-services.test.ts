@@ -46,6 +46,8 @@ describe.each(databaseTargets())('createServices on $name', (target) => {
     expect(services.chatModel).toBeInstanceOf(ExtractiveAnswerer);
     expect(services.rewriter).toBeInstanceOf(HeuristicQueryRewriter);
     expect(services.retriever).toBeInstanceOf(HybridRetriever);
+    // The offline embedder knows no meaning: the pool's BM25 alone orders the candidates.
+    expect((services.retriever as HybridRetriever).options).toMatchObject({ vectorWeight: 0, lexicalWeight: 0, poolWeight: 1 });
     expect(services.blobs).toBeInstanceOf(FileBlobStore);
     expect((services.blobs as FileBlobStore).root).toBe(path.join(dataDir, target.id, 'blobs'));
     expect(services.vectors).toBeInstanceOf(testDb.hasPgvector ? PgVectorIndex : InMemoryVectorIndex);
