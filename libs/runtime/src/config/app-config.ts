@@ -53,6 +53,8 @@ export type DatabaseSettings =
 export interface UploadConfig {
   readonly maxBytes: number;
   readonly maxPages: number;
+  /** Resolution pages without a usable text layer are rendered at for OCR (tesseract's memory grows with it). */
+  readonly ocrDpi: number;
 }
 
 export interface RateLimitConfig {

@@ -10,6 +10,8 @@ export const configDefaults = {
   uploadMaxBytes: 50 * 1024 * 1024,
   /** SPEC §4: 2,000 pages. */
   uploadMaxPages: 2000,
+  /** Tesseract reads best at ~300 dpi; a 512 MB Lambda needs less (docs/benchmarks.md, OCR). */
+  ocrDpi: 300,
   rateLimitMax: 600,
   rateLimitWindowMs: 60_000,
   chatRateLimitMax: 30,

@@ -30,7 +30,7 @@ describe('loadConfig defaults', () => {
       },
       dataDir: '/srv/app/.data',
       database: { kind: 'pglite', dataDir: '/srv/app/.data/db' },
-      uploads: { maxBytes: 52_428_800, maxPages: 2000 },
+      uploads: { maxBytes: 52_428_800, maxPages: 2000, ocrDpi: 300 },
       rateLimit: { max: 600, windowMs: 60_000, chatMax: 30, uploadMax: 60 },
       embeddings: { provider: 'offline', dimensions: 1024 },
       chat: { provider: 'extractive' },
@@ -67,6 +67,7 @@ describe('loadConfig overrides', () => {
         DATA_DIR: '/var/lib/sh',
         UPLOAD_MAX_BYTES: '1048576',
         UPLOAD_MAX_PAGES: '10',
+        OCR_DPI: '200',
         CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
         RATE_LIMIT_MAX: '5',
         RATE_LIMIT_WINDOW_MS: '1000',
@@ -91,7 +92,7 @@ describe('loadConfig overrides', () => {
     expect(config.dataDir).toBe('/var/lib/sh');
     expect(config.database).toEqual({ kind: 'pglite', dataDir: '/var/lib/sh/db' });
     expect(config.blobs).toEqual({ store: 'local', root: '/var/lib/sh/blobs' });
-    expect(config.uploads).toEqual({ maxBytes: 1_048_576, maxPages: 10 });
+    expect(config.uploads).toEqual({ maxBytes: 1_048_576, maxPages: 10, ocrDpi: 200 });
     expect(config.rateLimit).toEqual({ max: 5, windowMs: 1000, chatMax: 2, uploadMax: 3 });
   });
 
@@ -204,6 +205,7 @@ describe('loadConfig failures name the bad key and what is expected', () => {
     expect(configError({ PORT: 'abc' }).issues).toEqual([{ key: 'PORT', message: 'must be an integer from 0 to 65535, got "abc".' }]);
     expect(configError({ PORT: '70000' }).issues).toEqual([{ key: 'PORT', message: 'must be an integer from 0 to 65535, got "70000".' }]);
     expect(configError({ UPLOAD_MAX_PAGES: '1.5' }).keys).toEqual(['UPLOAD_MAX_PAGES']);
+    expect(configError({ OCR_DPI: '1200' }).issues).toEqual([{ key: 'OCR_DPI', message: 'must be an integer from 72 to 600, got "1200".' }]);
   });
 
   it('rejects an unknown provider', () => {

@@ -42,6 +42,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const uploads = {
     maxBytes: read.integer('UPLOAD_MAX_BYTES', d.uploadMaxBytes, { min: 1024, max: 2 ** 31 }),
     maxPages: read.integer('UPLOAD_MAX_PAGES', d.uploadMaxPages, { min: 1, max: 100_000 }),
+    ocrDpi: read.integer('OCR_DPI', d.ocrDpi, { min: 72, max: 600 }),
   };
   const rateLimit = {
     max: read.integer('RATE_LIMIT_MAX', d.rateLimitMax, { min: 1, max: 1_000_000 }),
