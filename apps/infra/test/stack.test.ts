@@ -228,6 +228,7 @@ describe('wiring', () => {
       QUEUE: 'sqs',
       SQS_QUEUE_URL: dev.outputs['jobQueueUrl'],
       QUEUE_MAX_RECEIVE_COUNT: '5',
+      OCR_DPI: '200',
       DATABASE_SECRET_ARN: dev.outputs['databaseSecretArn'],
       DATABASE_HOST: rds.state['address'],
       DATABASE_PORT: '5432',
@@ -352,13 +353,14 @@ describe('edge routing', () => {
 });
 
 describe('prod versus dev', () => {
-  it('differs exactly in the seed’s sizing and protection fields', () => {
+  it('differs exactly in the seed’s sizing and protection fields, and the OCR resolution that follows the Lambda’s memory', () => {
     const differences = diffStacks(
       normalizeStack(dev.resources, { project: 'student-helper', environment: 'dev' }),
       normalizeStack(prod.resources, { project: 'student-helper', environment: 'prod' }),
     );
     expect(differences.map((d) => `${d.resource} ${d.path}: ${JSON.stringify(d.left)} → ${JSON.stringify(d.right)}`)).toEqual([
       'aws:ec2/instance:Instance::student-helper-<env>-api instanceType: "t3.micro" → "t3.small"',
+      'aws:lambda/function:Function::student-helper-<env>-processor environment.variables.OCR_DPI: "200" → "300"',
       'aws:lambda/function:Function::student-helper-<env>-processor memorySize: 512 → 1024',
       'aws:rds/instance:Instance::student-helper-<env>-postgres allocatedStorage: 20 → 50',
       'aws:rds/instance:Instance::student-helper-<env>-postgres backupRetentionPeriod: 1 → 7',

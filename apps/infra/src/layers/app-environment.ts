@@ -31,9 +31,20 @@ export function workloadEnvironment(ctx: LayerContext, storage: StorageLayer, me
 /**
  * The processor Lambda adds the queue's `maxReceiveCount`: its last receive marks the document
  * failed before SQS moves the message to the DLQ, so it must be the redrive policy's own value.
+ * Below 1 GB it renders OCR pages at 200 dpi instead of 300: the tesseract worker's memory grows
+ * with the image, and at 300 dpi a book with one scanned page peaked above 512 MB
+ * (docs/benchmarks.md, Ingestion and OCR).
  */
-export function processorEnvironment(workload: Record<string, pulumi.Input<string>>, messaging: MessagingLayer): Record<string, pulumi.Input<string>> {
-  return { ...workload, QUEUE_MAX_RECEIVE_COUNT: String(messaging.jobs.maxReceiveCount) };
+export function processorEnvironment(
+  workload: Record<string, pulumi.Input<string>>,
+  messaging: MessagingLayer,
+  memoryMb: number,
+): Record<string, pulumi.Input<string>> {
+  return {
+    ...workload,
+    QUEUE_MAX_RECEIVE_COUNT: String(messaging.jobs.maxReceiveCount),
+    OCR_DPI: memoryMb < 1024 ? '200' : '300',
+  };
 }
 
 /**

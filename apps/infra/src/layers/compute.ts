@@ -46,7 +46,7 @@ export function computeLayer(ctx: LayerContext, network: NetworkLayer, storage: 
       memorySize: config.lambdaMemoryMb,
       timeout: config.lambdaTimeoutSeconds,
       reservedConcurrentExecutions: config.lambdaReservedConcurrency,
-      environment: processorEnvironment(workload, messaging),
+      environment: processorEnvironment(workload, messaging, config.lambdaMemoryMb),
       logRetentionInDays: config.logRetentionDays,
       tags,
     },
