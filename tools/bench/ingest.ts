@@ -14,7 +14,7 @@
  * Reference in the same run: `pdftotext` on the same file, and the RSS of the same node + tsx
  * start-up with no work.
  *
- *   tools/run-ts.sh tools/bench/ingest.ts [--file ../shared/corpus/real/freeculture.pdf] [--runs 3] [--write]
+ *   tools/run-ts.sh tools/bench/ingest.ts [--file ../shared/corpus/real/freeculture.pdf] [--runs 3] [--ocr-dpi 200] [--write]
  *
  * `--write` appends the result to the "Ingestion" section of docs/benchmarks.md.
  */
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
   options: {
     file: { type: 'string', default: '../shared/corpus/real/freeculture.pdf' },
     runs: { type: 'string', default: '3' },
+    'ocr-dpi': { type: 'string' },
     write: { type: 'boolean', default: false },
   },
 });
@@ -59,7 +60,8 @@ interface IngestReport {
 const tsNode = [path.join(workspaceRoot, 'tools/run-ts.sh')];
 
 async function ingest(extraArgs: string[]): Promise<IngestReport> {
-  const { stdout } = await run(tsNode[0] as string, [ingestScript, file, ...extraArgs], { cwd: workspaceRoot, maxBuffer: 1 << 20 });
+  const dpi = args['ocr-dpi'] === undefined ? [] : ['--ocr-dpi', args['ocr-dpi']];
+  const { stdout } = await run(tsNode[0] as string, [ingestScript, file, ...extraArgs, ...dpi], { cwd: workspaceRoot, maxBuffer: 1 << 20 });
   const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as IngestReport;
   if (report.outcome.status !== 'ready') throw new Error(`The document did not become ready: ${JSON.stringify(report.outcome)}`);
   return report;
@@ -123,7 +125,7 @@ const date = new Date().toISOString().slice(0, 10);
 const report = [
   `### ${date}: ${path.basename(file)}`,
   '',
-  `- Command: \`tools/run-ts.sh tools/bench/ingest.ts${args.file === '../shared/corpus/real/freeculture.pdf' ? '' : ` --file ${args.file}`}${runs === 3 ? '' : ` --runs ${runs}`}\` ` +
+  `- Command: \`tools/run-ts.sh tools/bench/ingest.ts${args.file === '../shared/corpus/real/freeculture.pdf' ? '' : ` --file ${args.file}`}${runs === 3 ? '' : ` --runs ${runs}`}${args['ocr-dpi'] === undefined ? '' : ` --ocr-dpi ${args['ocr-dpi']}`}\` ` +
     `(${path.relative(workspaceRoot, file)}, ${pageCount} pages → ${chunkCount} chunks, ${runs} runs per shape, interleaved, medians; each run a fresh database and a process of its own, from TypeScript source)`,
   `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}; load average ${fixed(load, 2)} at start`,
   `- Reference \`pdftotext file -\` (text only, spawned): ${fixed(median(pdftotextTimes), 2)} s; node + tsx start-up with no work: ${fixed(baselineRssMiB, 0)} MiB RSS`,

@@ -16,7 +16,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { chunkKey, chunkPages, HybridRetriever, OfflineEmbedder, parsePdf, vectorRecord, type OcrOptions, type ParsedDocument } from '@student-helper/rag-core';
+import {
+  chunkKey,
+  chunkPages,
+  HybridRetriever,
+  lexicalEmbedderRetrieverOptions,
+  ocrDefaults,
+  OfflineEmbedder,
+  parsePdf,
+  vectorRecord,
+  type OcrOptions,
+  type ParsedDocument,
+} from '@student-helper/rag-core';
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex } from '@student-helper/rag-core/postgres';
 import { rankPages, scoreRankings, type PageRef, type RankingScores } from '../eval/metrics.js';
 import { recordBenchmark } from './benchmarks-doc.js';
@@ -29,6 +40,7 @@ const { values: args } = parseArgs({
     file: { type: 'string', default: '../shared/corpus/real/TAMReview.pdf' },
     questions: { type: 'string', default: 'tools/bench/ocr-questions.json' },
     concurrency: { type: 'string', default: '1,2' },
+    dpi: { type: 'string', default: String(ocrDefaults.dpi) },
     write: { type: 'boolean', default: false },
   },
 });
@@ -36,6 +48,7 @@ const file = path.resolve(workspaceRoot, args.file);
 if (!existsSync(file)) throw new Error(`Benchmark input missing: ${file} (the shared corpus belongs at ../shared beside the repository).`);
 const concurrencies = args.concurrency.split(',').map(Number);
 if (concurrencies.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--concurrency takes positive integers, got ${args.concurrency}`);
+const dpi = Number(args.dpi);
 
 interface Question {
   question: string;
@@ -93,7 +106,8 @@ async function pageRecall(documents: { name: string; document: ParsedDocument }[
     await migrateChunkStore(database.db, { embeddingModelId: embedder.modelId, dimensions: embedder.dimensions, vectorIndex: 'pgvector' });
     const chunks = new PgChunkStore(database.db);
     const vectors = new PgVectorIndex(database.db, { dimensions: embedder.dimensions });
-    const retriever = new HybridRetriever({ embedder, chunks, vectors });
+    // Wired as createServices wires the offline embedder.
+    const retriever = new HybridRetriever({ embedder, chunks, vectors }, lexicalEmbedderRetrieverOptions);
     const scores = new Map<string, RankingScores>();
     for (const { name, document } of documents) {
       const sessionId = name;
@@ -134,14 +148,14 @@ const textLayer = await parsePdf(bytes, { ocr: false });
 const rssTextLayer = maxRssMiB();
 
 const runs: OcrRun[] = [];
-for (const concurrency of concurrencies) runs.push(await parseWithOcr(bytes, { concurrency }));
+for (const concurrency of concurrencies) runs.push(await parseWithOcr(bytes, { concurrency, dpi }));
 const first = runs[0] as OcrRun;
 const ocrPageNumbers = first.document.pages.filter((page) => page.source === 'ocr').map((page) => page.pageNumber);
 
 // Reference: poppler rendering the same pages at OCR's resolution (to PGM files), nothing else.
 const renderDir = await mkdtemp(path.join(tmpdir(), 'ocr-bench-'));
 const pdftoppmSeconds = await seconds(async () => {
-  for (const page of ocrPageNumbers) await run('pdftoppm', ['-r', '300', '-gray', '-f', String(page), '-l', String(page), file, path.join(renderDir, 'page')]);
+  for (const page of ocrPageNumbers) await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), file, path.join(renderDir, 'page')]);
 });
 await rm(renderDir, { recursive: true, force: true });
 const pdftoppmVersion = (await run('pdftoppm', ['-v']).catch((error: { stderr: string }) => error)).stderr.split('\n')[0]?.trim() ?? 'pdftoppm';
@@ -160,6 +174,7 @@ const options = [
   args.file === '../shared/corpus/real/TAMReview.pdf' ? '' : ` --file ${args.file}`,
   args.questions === 'tools/bench/ocr-questions.json' ? '' : ` --questions ${args.questions}`,
   args.concurrency === '1,2' ? '' : ` --concurrency ${args.concurrency}`,
+  dpi === ocrDefaults.dpi ? '' : ` --dpi ${dpi}`,
 ].join('');
 
 const report = [
@@ -168,10 +183,10 @@ const report = [
   `- Command: \`tools/run-ts.sh tools/bench/ocr.ts${options}\` (${relative}, ${first.document.pageCount} pages; one run each, in this order)`,
   `- Machine: ${availableParallelism()} cores (nproc), node ${process.version}, ${pdftoppmVersion}; load average ${fixed(load, 2)} at start (${startedAt.toISOString()})`,
   `- Reference, text layer only (\`parsePdf\`, \`ocr: false\`): ${fixed(textLayerSeconds, 2)} s for ${textLayer.pageCount} pages; process peak RSS ${fixed(rssTextLayer, 0)} MiB (at start ${fixed(rssAtStart, 0)} MiB)`,
-  `- Reference, \`pdftoppm -r 300 -gray\` rendering the ${ocrPageNumbers.length} OCR'd pages one process per page, no recognition: ${fixed(pdftoppmSeconds, 2)} s (${fixed(ocrPageNumbers.length / pdftoppmSeconds, 2)} pages/s)`,
+  `- Reference, \`pdftoppm -r ${dpi} -gray\` rendering the ${ocrPageNumbers.length} OCR'd pages one process per page, no recognition: ${fixed(pdftoppmSeconds, 2)} s (${fixed(ocrPageNumbers.length / pdftoppmSeconds, 2)} pages/s)`,
   ...runs.map(
     (r) =>
-      `- \`parsePdf\` with OCR, concurrency ${r.concurrency} (300 dpi, @napi-rs/canvas + tesseract.js, eng): ${r.ocrPages} pages OCR'd (${r.pageErrors} reported), ` +
+      `- \`parsePdf\` with OCR, concurrency ${r.concurrency} (${dpi} dpi, @napi-rs/canvas + tesseract.js, eng): ${r.ocrPages} pages OCR'd (${r.pageErrors} reported), ` +
       `wall ${fixed(r.wallSeconds, 1)} s, OCR phase ${fixed(r.ocrSeconds, 1)} s = ${fixed(r.ocrPages / r.ocrSeconds, 2)} OCR pages/s; process peak RSS so far ${fixed(r.maxRssMiB, 0)} MiB (getrusage maxRSS, all threads)`,
   ),
   `- OCR confidence of the recognised pages (concurrency ${first.concurrency} run): min ${Math.min(...confidences)}, median ${[...confidences].sort((a, b) => a - b)[Math.floor(confidences.length / 2)]}, max ${Math.max(...confidences)}`,

@@ -6,10 +6,11 @@
  * how fast?" and is what the ingestion benchmark (tools/bench/ingest.ts) runs, one process per
  * run so the peak RSS is the job's own.
  *
- *   tools/run-ts.sh apps/processor/src/scripts/ingest-file.ts <file.pdf> [--data-dir <dir>] [--database-url <postgres://…>]
+ *   tools/run-ts.sh apps/processor/src/scripts/ingest-file.ts <file.pdf> [--data-dir <dir>] [--database-url <postgres://…>] [--ocr-dpi <dpi>]
  *
  * With --database-url the tables live in that PostgreSQL (pgvector needed) instead of an
- * embedded PGlite, as on AWS, so the peak RSS is the processor's alone. Without --data-dir a
+ * embedded PGlite, as on AWS, so the peak RSS is the processor's alone. --ocr-dpi renders OCR
+ * pages at that resolution, as `OCR_DPI` does for the app. Without --data-dir a
  * temporary directory holds the PGlite files and blobs and is removed afterwards.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -39,9 +40,13 @@ export interface IngestReport {
   maxRssMiB: number;
 }
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'ocr-dpi': { type: 'string' } },
+});
 const file = positionals[0];
-if (!file) throw new Error('usage: ingest-file.ts <file.pdf> [--data-dir <dir>] [--database-url <postgres://…>]');
+if (!file) throw new Error('usage: ingest-file.ts <file.pdf> [--data-dir <dir>] [--database-url <postgres://…>] [--ocr-dpi <dpi>]');
+const ocrDpi = values['ocr-dpi'] === undefined ? undefined : Number(values['ocr-dpi']);
 const databaseUrl = values['database-url'];
 
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
@@ -98,6 +103,7 @@ try {
       deleteDocument: (target) => vectors.deleteDocument(target),
     },
     embedder,
+    ...(ocrDpi === undefined ? {} : { options: { parse: { ocr: { dpi: ocrDpi } } } }),
   };
   const jobStart = process.hrtime.bigint();
   const outcome = await processDocumentJob({ jobId: document.jobId, documentId, sessionId: session.sessionId, key, size: bytes.length }, deps, {
