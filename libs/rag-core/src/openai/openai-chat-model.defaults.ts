@@ -3,6 +3,12 @@ export const openAiChatModelDefaults = {
   maxTokens: 1_024,
   /** Answers restate the sources; no creativity wanted, and equal questions get equal answers. */
   temperature: 0,
+  /**
+   * Longest wait for the next piece of a streamed answer once it has started. The client's
+   * `timeoutMs` ends when the response headers arrive, so without this a server that stalls
+   * mid-answer would hold the chat stream open until the student gives up.
+   */
+  streamIdleTimeoutMs: 60_000,
 } as const;
 
 /**

@@ -163,6 +163,35 @@ describe('OpenAiChatModel.answer', () => {
     await server.closed[0];
   });
 
+  it('gives up on a server that stalls mid-answer, closing the connection', async () => {
+    server.reply(sse(completionChunks(model, ['Salt raises', ' the boiling point'], { reason: 'stop' }).slice(0, 3), { then: 'hang' }));
+    const started = Date.now();
+    const { events, error } = await collectEvents(chatModel({ streamIdleTimeoutMs: 200 }).answer(request));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(events).toEqual([
+      { type: 'token', text: 'Salt raises' },
+      { type: 'token', text: ' the boiling point' },
+    ]);
+    expect(error).toMatchObject({
+      name: 'ModelError',
+      code: 'MODEL_ERROR',
+      retryable: true,
+      message: `The answer model server at ${server.baseUrl} stopped in the middle of its reply. Try again in a moment.`,
+    });
+    expect(((error as ModelError).cause as Error).message).toBe('No part of the streamed reply arrived for 200 ms.');
+    await server.closed[0];
+  });
+
+  it('does not count the consumer’s time between pieces as a stall', async () => {
+    server.reply(sse(answered));
+    const events = [];
+    for await (const event of chatModel({ streamIdleTimeoutMs: 100 }).answer(request)) {
+      events.push(event);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect(events.at(-1)).toEqual({ type: 'done', stopReason: 'end_turn', usage: { inputTokens: 812, outputTokens: 23 } });
+  });
+
   it('ends answerQuestion with outcome stopped when aborted mid-answer', async () => {
     server.reply(sse(completionChunks(model, ['Salt raises', ' the boiling point'], { reason: 'stop' }).slice(0, 3), { then: 'hang' }));
     const controller = new AbortController();
@@ -329,6 +358,7 @@ describe('OpenAiChatModel options', () => {
     expect(() => chatModel({ maxTokens: 0 })).toThrow(new RangeError('maxTokens must be a positive integer, got 0.'));
     expect(() => chatModel({ temperature: 2.5 })).toThrow(new RangeError('temperature must be between 0 and 2, got 2.5.'));
     expect(() => chatModel({ timeoutMs: 0 })).toThrow(new RangeError('timeoutMs must be a positive integer, got 0.'));
+    expect(() => chatModel({ streamIdleTimeoutMs: 1.5 })).toThrow(new RangeError('streamIdleTimeoutMs must be a positive integer, got 1.5.'));
     expect(() => chatModel({ maxRetries: -1 })).toThrow(new RangeError('maxRetries must be an integer >= 0, got -1.'));
   });
 });

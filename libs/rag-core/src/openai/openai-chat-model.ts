@@ -19,6 +19,8 @@ export interface OpenAiChatModelOptions extends OpenAiEndpointOptions {
   temperature?: number;
   /** History replay limits of the answer prompt. */
   prompt?: AnswerPromptOptions;
+  /** Longest wait between two pieces of a streamed answer. Default {@link openAiChatModelDefaults.streamIdleTimeoutMs}. */
+  streamIdleTimeoutMs?: number;
 }
 
 type Message = OpenAI.Chat.ChatCompletionMessageParam;
@@ -39,6 +41,7 @@ export class OpenAiChatModel implements ChatModel, TextGenerator {
   readonly #client: OpenAI;
   readonly #maxTokens: number;
   readonly #temperature: number;
+  readonly #streamIdleTimeoutMs: number;
   readonly #prompt: AnswerPromptOptions;
   readonly #context: ModelContext;
 
@@ -47,6 +50,7 @@ export class OpenAiChatModel implements ChatModel, TextGenerator {
     this.#maxTokens = positiveInteger(options.maxTokens ?? openAiChatModelDefaults.maxTokens, 'maxTokens');
     this.#temperature = options.temperature ?? openAiChatModelDefaults.temperature;
     if (!(this.#temperature >= 0 && this.#temperature <= 2)) throw new RangeError(`temperature must be between 0 and 2, got ${this.#temperature}.`);
+    this.#streamIdleTimeoutMs = positiveInteger(options.streamIdleTimeoutMs ?? openAiChatModelDefaults.streamIdleTimeoutMs, 'streamIdleTimeoutMs');
     this.#prompt = options.prompt ?? {};
     this.#client = createOpenAiClient(options);
     this.#context = { subject: 'answer model', model: this.modelId, baseUrl: this.#client.baseURL };
@@ -57,6 +61,18 @@ export class OpenAiChatModel implements ChatModel, TextGenerator {
     signal?.throwIfAborted();
     const prompt = buildAnswerPrompt(request, this.#prompt);
     const maxTokens = positiveInteger(request.maxTokens ?? this.#maxTokens, 'maxTokens');
+    // Aborted when the server stalls mid-answer; closes the connection like the caller's abort.
+    const stall = new AbortController();
+    const stalled = new ModelError(
+      'MODEL_ERROR',
+      `The ${this.#context.subject} server at ${this.#context.baseUrl} stopped in the middle of its reply. Try again in a moment.`,
+      { cause: new Error(`No part of the streamed reply arrived for ${this.#streamIdleTimeoutMs} ms.`), retryable: true },
+    );
+    const requestSignal = signal ? AbortSignal.any([signal, stall.signal]) : stall.signal;
+    let idleTimer: NodeJS.Timeout | undefined;
+    const awaitNextPiece = (): void => {
+      idleTimer = setTimeout(() => stall.abort(stalled), this.#streamIdleTimeoutMs);
+    };
     let finishReason: string | undefined;
     let usage: TokenUsage | undefined;
     try {
@@ -69,21 +85,29 @@ export class OpenAiChatModel implements ChatModel, TextGenerator {
           stream: true,
           stream_options: { include_usage: true },
         },
-        signal ? { signal } : {},
+        { signal: requestSignal },
       );
-      for await (const chunk of abortable(stream, signal)) {
+      awaitNextPiece();
+      for await (const chunk of abortable(stream, requestSignal)) {
+        // The time the consumer takes between pieces is not the server's.
+        clearTimeout(idleTimer);
         const choice = chunk.choices?.[0];
         const text = choice?.delta?.content;
         if (text) yield { type: 'token', text };
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) usage = toUsage(chunk.usage);
+        awaitNextPiece();
       }
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (stall.signal.aborted) throw stalled;
       throw toModelError(error, this.#context);
+    } finally {
+      clearTimeout(idleTimer);
     }
     // The SDK ends the stream quietly when the request is aborted between two reads.
     signal?.throwIfAborted();
+    if (stall.signal.aborted) throw stalled;
     if (finishReason === undefined) {
       throw new ModelError('MODEL_ERROR', `The ${this.#context.subject}'s reply ended before it was complete.`, {
         cause: new Error('The completion stream ended without a finish_reason.'),
