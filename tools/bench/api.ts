@@ -21,8 +21,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { recordBenchmark } from './benchmarks-doc.js';
-import { percentile } from './stats.js';
-import { median } from './token-recall.js';
+import { median, percentile } from './stats.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');

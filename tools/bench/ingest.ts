@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { createTestDatabase } from '@student-helper/db-testing';
 import { openDatabase } from '@student-helper/rag-core/postgres';
 import { recordBenchmark } from './benchmarks-doc.js';
-import { median } from './token-recall.js';
+import { median } from './stats.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');

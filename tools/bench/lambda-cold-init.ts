@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { listFiles, totalBytes } from '@student-helper/bundling';
 import { createTestDatabase } from '@student-helper/db-testing';
 import { recordBenchmark } from './benchmarks-doc.js';
-import { median } from './token-recall.js';
+import { median } from './stats.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');

@@ -31,6 +31,7 @@ import {
 import { migrateChunkStore, openDatabase, PgChunkStore, PgVectorIndex } from '@student-helper/rag-core/postgres';
 import { rankPages, scoreRankings, type PageRef, type RankingScores } from '../eval/metrics.js';
 import { recordBenchmark } from './benchmarks-doc.js';
+import { median } from './stats.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');
@@ -189,7 +190,7 @@ const report = [
       `- \`parsePdf\` with OCR, concurrency ${r.concurrency} (${dpi} dpi, @napi-rs/canvas + tesseract.js, eng): ${r.ocrPages} pages OCR'd (${r.pageErrors} reported), ` +
       `wall ${fixed(r.wallSeconds, 1)} s, OCR phase ${fixed(r.ocrSeconds, 1)} s = ${fixed(r.ocrPages / r.ocrSeconds, 2)} OCR pages/s; process peak RSS so far ${fixed(r.maxRssMiB, 0)} MiB (getrusage maxRSS, all threads)`,
   ),
-  `- OCR confidence of the recognised pages (concurrency ${first.concurrency} run): min ${Math.min(...confidences)}, median ${[...confidences].sort((a, b) => a - b)[Math.floor(confidences.length / 2)]}, max ${Math.max(...confidences)}`,
+  `- OCR confidence of the recognised pages (concurrency ${first.concurrency} run): min ${Math.min(...confidences)}, median ${median(confidences)}, max ${Math.max(...confidences)}`,
   `- Page recall of the hybrid retriever (offline embedder, PGlite) on ${questions.length} questions (\`${args.questions}\`, gold pages read off the OCR text); "ranked" is its ranking before the relevance floor, "returned" what passes the floor:`,
   `  - with OCR: ranked ${scoreLine(recall.get('ocr ranked'))}; returned ${scoreLine(recall.get('ocr returned'))}`,
   `  - text layer only (garbage on pages ${ocrPageNumbers[0]}–${ocrPageNumbers.at(-1)}): ranked ${scoreLine(recall.get('text-layer ranked'))}; returned ${scoreLine(recall.get('text-layer returned'))}`,

@@ -15,7 +15,8 @@ import { parseArgs, promisify } from 'node:util';
 import { inspectPdf, parsePdf, type ParsedDocument } from '@student-helper/rag-core';
 import { recordBenchmark } from './benchmarks-doc.js';
 import { pdftotextPages, pdftotextVisiblePages } from './pdftotext-reference.js';
-import { median, tokenRecall } from './token-recall.js';
+import { median } from './stats.js';
+import { tokenRecall } from './token-recall.js';
 
 const run = promisify(execFile);
 const workspaceRoot = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile } from './stats.js';
+import { median, percentile } from './stats.js';
 
 describe('percentile', () => {
   it('takes the nearest rank', () => {
@@ -13,5 +13,15 @@ describe('percentile', () => {
 
   it('refuses an empty list', () => {
     expect(() => percentile([], 50)).toThrow('percentile of an empty list');
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle values', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+  it('rejects an empty list', () => {
+    expect(() => median([])).toThrow('median of an empty list');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, tokenRecall, wordTokens } from './token-recall.js';
+import { tokenRecall, wordTokens } from './token-recall.js';
 
 describe('wordTokens', () => {
   it('lower-cases, splits on anything but letters and digits, and applies NFKC', () => {
@@ -18,15 +18,5 @@ describe('tokenRecall', () => {
   it('is 1 for an empty reference and 0 for an empty candidate', () => {
     expect(tokenRecall('anything', '')).toEqual({ matched: 0, total: 0, recall: 1 });
     expect(tokenRecall('', 'some words')).toEqual({ matched: 0, total: 2, recall: 0 });
-  });
-});
-
-describe('median', () => {
-  it('is the middle value, or the mean of the two middle values', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-  it('rejects an empty list', () => {
-    expect(() => median([])).toThrow('median of an empty list');
   });
 });

@@ -36,11 +36,3 @@ export function tokenRecall(candidate: string, reference: string): Recall {
   }
   return { matched, total, recall: total === 0 ? 1 : matched / total };
 }
-
-/** The median of a non-empty list of numbers. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of an empty list');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
