@@ -6,7 +6,7 @@ import {
   SessionRepository,
   type AppTables,
 } from '@student-helper/persistence';
-import { HybridRetriever, lexicalEmbedderRetrieverOptions, type BlobStore, type ChatModel, type Embedder, type QueryRewriter } from '@student-helper/rag-core';
+import { HybridRetriever, lexicalEmbedderRetrieverOptions, OfflineEmbedder, type BlobStore, type ChatModel, type Embedder, type QueryRewriter } from '@student-helper/rag-core';
 import { migrateChunkStore, openDatabase, PgChunkStore, type Database } from '@student-helper/rag-core/postgres';
 import type { AppConfig } from '../config/app-config.js';
 import { createBlobStore, createChatModel, createEmbedder, createQueue, createVectorIndex, databaseConfig } from './providers.js';
@@ -69,10 +69,8 @@ async function wire(config: AppConfig, database: Database<AppTables>, ports: Dat
     embedder,
     chatModel,
     rewriter,
-    retriever: new HybridRetriever(
-      { embedder, vectors, chunks },
-      config.embeddings.provider === 'offline' && overrides.embedder === undefined ? lexicalEmbedderRetrieverOptions : {},
-    ),
+    // The embedder in use decides, whether configured or given as an override.
+    retriever: new HybridRetriever({ embedder, vectors, chunks }, embedder instanceof OfflineEmbedder ? lexicalEmbedderRetrieverOptions : {}),
     close() {
       closed ??= database.close();
       return closed;
